@@ -1,0 +1,307 @@
+import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { Transform } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { CodedFailure } from '../errors/business-error.js';
+import { INTERNAL_ERROR } from '../errors/codes.js';
+import { Phase, deviceCodeOf } from '../errors/map.js';
+import { parseTarget, resolveLocation, type TargetUrl } from '../options/url.js';
+import type { RequestPlan } from '../options/plan.js';
+import { Jar } from '../response/cookies.js';
+import { mergeHeaderBlock, rawFromParsed, rawHeader, type HeaderObject } from '../response/headers.js';
+import { connectionOf } from './connection.js';
+import { decoderFor, type DecodeSink } from './decode.js';
+import { dispatcherFor } from './dispatchers.js';
+import { requestStarting, type SocketAware } from './socket-tracker.js';
+import type { Marks } from './timing.js';
+
+/** Who listens to a transfer: header blocks always, body chunks only in stream mode. */
+export interface TransferObserver {
+  onHeaders(header: HeaderObject): void;
+  onData?: ((chunk: Buffer) => void) | undefined;
+}
+
+export interface TransferResult {
+  readonly status: number;
+  readonly header: HeaderObject;
+  /** The buffered body (empty in stream mode). */
+  readonly body: Buffer;
+  readonly jar: Jar | undefined;
+  readonly marks: Marks;
+  readonly socket: Socket | undefined;
+  readonly reused: boolean;
+  readonly redirects: number;
+}
+
+/** A failed transfer: the device code plus the underlying error. */
+export interface TransferFailure {
+  readonly code: number;
+  readonly cause: unknown;
+}
+
+/** Request headers a different origin must never see after a redirect (curl ≥ 7.83 drops them too). */
+const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+const NO_BODY_STATUS = new Set([204, 304]);
+
+/**
+ * One request from first byte to last, across redirect hops, as one undici handler.
+ * Settles exactly once: through `resolve` with the result or `reject` with a device code.
+ */
+export class Transfer implements Dispatcher.DispatchHandler, SocketAware, DecodeSink {
+  readonly #plan: RequestPlan;
+  readonly #observer: TransferObserver;
+  readonly #resolve: (r: TransferResult) => void;
+  readonly #reject: (f: TransferFailure) => void;
+  readonly #marks: Marks;
+  readonly #header: HeaderObject = {};
+  #jar: Jar | undefined;
+  #target: TargetUrl | undefined;
+  #method: string;
+  #headers: Record<string, string>;
+  #body: Buffer | null;
+  #controller: Dispatcher.DispatchController | undefined;
+  #phase = Phase.BeforeResponse;
+  #status = 0;
+  #location: string | undefined;
+  #decoder: Transform | null = null;
+  #chunks: Buffer[] = [];
+  #size = 0;
+  #redirects = 0;
+  #socket: Socket | undefined;
+  #reused = false;
+  #timer: NodeJS.Timeout | undefined;
+  #settled = false;
+  /** Set when the response is complete: a late destroy() no longer fails it. */
+  #complete = false;
+
+  constructor(
+    plan: RequestPlan,
+    observer: TransferObserver,
+    jar: Jar | undefined,
+    start: number,
+    resolve: (r: TransferResult) => void,
+    reject: (f: TransferFailure) => void,
+  ) {
+    this.#plan = plan;
+    this.#observer = observer;
+    this.#jar = jar;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#marks = { start, hopStart: start, sent: 0, firstByte: 0, headers: 0, body: 0, end: 0, fresh: undefined };
+    this.#body = plan.body;
+    this.#method = plan.method === '' ? (plan.body === null ? 'GET' : 'POST') : plan.method;
+    this.#headers = plan.headers;
+  }
+
+  /** Starts the first hop. Failures that precede the network (bad URL, bad range) settle asynchronously too. */
+  start(): void {
+    try {
+      this.#target = parseTarget(this.#plan.url);
+      if (this.#plan.range !== undefined && this.#method === 'PUT') {
+        throw new CodedFailure('a range cannot be combined with PUT', { device: INTERNAL_ERROR });
+      }
+    } catch (err) {
+      this.#fail(err);
+      return;
+    }
+    if (this.#plan.readTimeout > 0) {
+      this.#timer = setTimeout(() => {
+        this.abort(new CodedFailure(`readTimeout of ${this.#plan.readTimeout} ms reached`, { curl: 28 }));
+      }, this.#plan.readTimeout);
+    }
+    this.#dispatch();
+  }
+
+  /** Ends the transfer with `reason` unless the response is already complete. */
+  abort(reason: CodedFailure): void {
+    if (this.#settled || this.#complete) return;
+    this.#fail(reason);
+  }
+
+  #dispatch(): void {
+    const target = this.#target as TargetUrl;
+    let headers = this.#headers;
+    const cookies = this.#jar?.cookieHeader(target.href);
+    if (cookies !== undefined && cookies !== '') {
+      headers = { ...headers, cookie: headers.cookie === undefined ? cookies : `${headers.cookie}; ${cookies}` };
+    }
+    this.#phase = Phase.BeforeResponse;
+    this.#location = undefined;
+    this.#controller = undefined;
+    try {
+      dispatcherFor(this.#plan).dispatch(
+        { origin: target.origin, path: target.path, method: this.#method, headers, body: this.#body },
+        this,
+      );
+    } catch (err) {
+      this.#fail(err);
+    }
+  }
+
+  // ---- undici handler -------------------------------------------------------------------
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.#settled) {
+      controller.abort(new CodedFailure('transfer already ended', { device: INTERNAL_ERROR }));
+      return;
+    }
+    this.#controller = controller;
+    requestStarting(this);
+  }
+
+  onSocket(socket: Socket): void {
+    this.#marks.sent = performance.now();
+    this.#socket = socket;
+    const record = connectionOf(socket);
+    if (record === undefined) return;
+    record.uses++;
+    this.#reused = record.uses > 1;
+    this.#marks.fresh = this.#reused ? undefined : record;
+  }
+
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    if (this.#settled) return;
+    const now = performance.now();
+    this.#marks.firstByte = now;
+    this.#marks.headers = now;
+    this.#phase = Phase.InBody;
+    this.#status = statusCode;
+    const raw = (controller as { rawHeaders?: (Buffer | string)[] | null }).rawHeaders ?? rawFromParsed(headers);
+    mergeHeaderBlock(this.#header, raw);
+    const setCookie = headers['set-cookie'];
+    if (setCookie !== undefined) {
+      this.#jar ??= new Jar();
+      this.#jar.accept(Array.isArray(setCookie) ? setCookie : [setCookie], (this.#target as TargetUrl).href);
+    }
+    this.#observer.onHeaders(this.#header);
+    if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
+      this.#location = rawHeader(raw, 'location');
+      if (this.#location !== undefined) return;
+    }
+    if (this.#method === 'HEAD' || NO_BODY_STATUS.has(statusCode)) return;
+    try {
+      this.#decoder = decoderFor(rawHeader(raw, 'content-encoding'), this);
+    } catch (err) {
+      this.#fail(err);
+    }
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#settled || this.#location !== undefined) return;
+    if (this.#decoder !== null) this.#decoder.write(chunk);
+    else this.data(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.#settled) return;
+    this.#marks.end = performance.now();
+    if (this.#location !== undefined) this.#follow(this.#location);
+    else if (this.#decoder !== null) this.#decoder.end();
+    else this.end();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    this.#fail(err);
+  }
+
+  // ---- decoded body -----------------------------------------------------------------------
+
+  data(chunk: Buffer): void {
+    if (this.#settled || chunk.length === 0) return;
+    this.#marks.body = performance.now();
+    const onData = this.#observer.onData;
+    if (onData !== undefined) {
+      onData(chunk);
+      return;
+    }
+    // The device checks before appending: fail when what is held already exceeds the limit, or the chunk alone does.
+    const limit = this.#plan.maxLimit;
+    if (this.#size > limit || chunk.length > limit) {
+      this.#fail(new CodedFailure(`response body exceeds maxLimit ${limit}`, { curl: 23 }));
+      return;
+    }
+    this.#chunks.push(chunk);
+    this.#size += chunk.length;
+  }
+
+  end(): void {
+    if (this.#settled) return;
+    this.#complete = true;
+    this.#settled = true;
+    this.#cleanup();
+    if (this.#marks.end === 0) this.#marks.end = performance.now();
+    const chunks = this.#chunks;
+    this.#resolve({
+      status: this.#status,
+      header: this.#header,
+      body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, this.#size),
+      jar: this.#jar,
+      marks: this.#marks,
+      socket: this.#socket,
+      reused: this.#reused,
+      redirects: this.#redirects,
+    });
+  }
+
+  error(err: unknown): void {
+    this.#fail(err);
+  }
+
+  // ---- redirects and endings -------------------------------------------------------------
+
+  #follow(location: string): void {
+    if (++this.#redirects > this.#plan.maxRedirects) {
+      this.#fail(new CodedFailure(`more than ${this.#plan.maxRedirects} redirects`, { curl: 47 }));
+      return;
+    }
+    const from = this.#target as TargetUrl;
+    let next: TargetUrl;
+    try {
+      next = resolveLocation(location, from.href);
+    } catch (err) {
+      this.#fail(err);
+      return;
+    }
+    // curl -X METHOD -L: the method string is kept on every hop; 301/302/303 drop the body.
+    if (this.#body !== null && this.#status >= 301 && this.#status <= 303) {
+      this.#body = null;
+      this.#headers = { ...this.#headers };
+      if (this.#plan.defaultContentType) delete this.#headers['content-type'];
+    }
+    if (next.origin !== from.origin) {
+      this.#headers = Object.fromEntries(Object.entries(this.#headers).filter(([name]) => !CREDENTIALS.has(name)));
+    }
+    this.#target = next;
+    this.#marks.hopStart = performance.now();
+    // Leave undici's callback before starting the next hop on the same pool.
+    queueMicrotask(() => {
+      if (!this.#settled) this.#dispatch();
+    });
+  }
+
+  #fail(err: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#cleanup();
+    const controller = this.#controller;
+    if (controller !== undefined && !controller.aborted) {
+      try {
+        controller.abort(err instanceof Error ? err : new Error(String(err)));
+      } catch {
+        // Already finished inside undici: nothing left to stop.
+      }
+    }
+    this.#reject({ code: deviceCodeOf(err, this.#phase), cause: err });
+  }
+
+  #cleanup(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#decoder?.destroy();
+    this.#decoder = null;
+  }
+}
