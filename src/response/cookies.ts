@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { CookieJar, MemoryCookieStore, type Cookie } from 'tough-cookie';
 
 /** A cookie jar as curl's in-memory cookie engine keeps it: fresh per request unless auto-cookie shares one. */
@@ -28,8 +29,10 @@ export class Jar {
 
 function netscapeLine(c: Cookie): string {
   const domain = c.domain ?? 'unknown';
-  const tailmatch = c.hostOnly !== true;
-  const expires = c.expires instanceof Date ? Math.floor(c.expires.getTime() / 1000) : 0;
+  // curl never tail-matches an IP address, even when a Domain attribute named it.
+  const tailmatch = c.hostOnly !== true && isIP(domain) === 0;
+  const expiry = c.expiryTime();
+  const expires = expiry === undefined || !Number.isFinite(expiry) ? 0 : Math.floor(expiry / 1000);
   return [
     `${c.httpOnly ? '#HttpOnly_' : ''}${tailmatch && !domain.startsWith('.') ? '.' : ''}${domain}`,
     tailmatch ? 'TRUE' : 'FALSE',

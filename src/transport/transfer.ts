@@ -235,7 +235,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#cleanup();
     if (this.#marks.end === 0) this.#marks.end = performance.now();
     const chunks = this.#chunks;
-    this.#resolve({
+    const result: TransferResult = {
       status: this.#status,
       header: this.#header,
       body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, this.#size),
@@ -244,7 +244,10 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       socket: this.#socket,
       reused: this.#reused,
       redirects: this.#redirects,
-    });
+    };
+    // undici hands a keep-alive socket back to its pool one loop turn after the response ends.
+    // Settling after that turn lets the caller's next request reuse the socket, as curl would.
+    queueMicrotask(() => setImmediate(this.#resolve, result));
   }
 
   error(err: unknown): void {
