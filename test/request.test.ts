@@ -26,7 +26,7 @@ before(async () => {
 });
 after(() => server.close());
 
-type Outcome = { err: unknown; data: unknown; argc: number };
+interface Outcome { err: unknown; data: unknown; argc: number }
 function viaCallback(fn: (cb: (...a: unknown[]) => void) => unknown): Promise<Outcome & { returned: unknown; sync: boolean }> {
   return new Promise((resolve) => {
     let sync = true;

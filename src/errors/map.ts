@@ -25,10 +25,35 @@ const CERT = new Set([
 const FILE = new Set(['ENOENT', 'EACCES', 'EISDIR', 'EPERM', 'EMFILE']);
 const DECODE = new Set(['Z_DATA_ERROR', 'Z_BUF_ERROR', 'Z_STREAM_ERROR', 'Z_NEED_DICT', 'ERR_BROTLI_DECOMPRESSION_FAILED']);
 
+/**
+ * undici brands its errors with registered symbols. Its HTTP parser error is the one that needs the brand:
+ * undici 7 builds `code` from `constants.ERROR[ret]`, a name → number table, so the llhttp reason
+ * (`HPE_…`) is lost and `code` is `undefined`. The brand still tells us it was a parse failure.
+ */
+const HTTP_PARSER_BRAND = Symbol.for('undici.error.UND_ERR_HTTP_PARSER');
+/** Pseudo-code for an undici HTTP parser error that carries no `HPE_…` code. */
+const HTTP_PARSER = 'UND_ERR_HTTP_PARSER';
+
 function codeOf(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  return (err as Record<symbol, unknown>)[HTTP_PARSER_BRAND] === true ? HTTP_PARSER : undefined;
+}
+
+/** llhttp reasons that concern the status line itself; curl calls those an unsupported protocol (1). */
+const STATUS_LINE = new Set(['HPE_INVALID_CONSTANT', 'HPE_INVALID_VERSION', 'HPE_INVALID_STATUS']);
+
+/**
+ * A response the HTTP/1 parser refused. In the body, curl's chunked decoder fails with CURLE_RECV_ERROR (56).
+ * Before the body: a broken status line (not HTTP at all → "Received HTTP/0.9 when not allowed", or a bad
+ * version/status) is CURLE_UNSUPPORTED_PROTOCOL (1); a broken header line is CURLE_WEIRD_SERVER_REPLY (8).
+ * Without an llhttp reason (undici 7, see HTTP_PARSER_BRAND) the status line is assumed: it is parsed first,
+ * and "not HTTP at all" is by far the most common way to get there.
+ */
+function parserFailure(code: string, phase: Phase): number {
+  if (phase === Phase.InBody) return 56;
+  return code === HTTP_PARSER || STATUS_LINE.has(code) ? 1 : 8;
 }
 
 /** The innermost error that carries a string `code` (undici wraps Node's socket errors). */
@@ -46,7 +71,7 @@ function innermostCode(err: unknown): string | undefined {
 
 /**
  * The curl exit code libcurl would report for this failure. Decided by error codes only,
- * never by message text. `viaProxy` turns name-resolution failures into curl's proxy code.
+ * never by message text. `proxyHost` turns name-resolution failures into curl's proxy code.
  */
 export function curlCodeOf(err: unknown, phase: Phase, proxyHost?: string): number {
   if (err instanceof CodedFailure && err.curlCode !== undefined) return err.curlCode;
@@ -66,11 +91,15 @@ export function curlCodeOf(err: unknown, phase: Phase, proxyHost?: string): numb
     if (phase === Phase.BeforeResponse) return code === 'UND_ERR_SOCKET' ? 52 : 56;
     return code === 'UND_ERR_SOCKET' ? 18 : 56;
   }
+  // The body ended before Content-Length was reached: curl's "transfer closed with N bytes remaining" (18).
+  // undici reports a reset in that state the same way and drops the ECONNRESET (curl: 56); only the socket's own
+  // `errored` still tells the two apart, so a caller that has the socket should map that error instead.
+  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return 18;
   if (code === 'EPIPE') return 55;
-  if (code === 'HPE_INVALID_CHUNK_SIZE' || code === 'HPE_INVALID_EOF_STATE' || code === 'HPE_STRICT') return 56;
-  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') return 56;
-  if (code === 'HPE_INVALID_CONSTANT' || code === 'HPE_INVALID_VERSION') return 1;
-  if (code.startsWith('HPE_')) return 8;
+  // Response header block too large: curl ≥ 8.6 says CURLE_TOO_LARGE (100, not in the device table → 2300999);
+  // curl 7.88 said CURLE_OUT_OF_MEMORY (27). The device ships curl 8.x, so 100.
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') return 100;
+  if (code === HTTP_PARSER || code.startsWith('HPE_')) return parserFailure(code, phase);
   if (code.startsWith('ERR_HTTP2_')) return code === 'ERR_HTTP2_STREAM_ERROR' ? 92 : 16;
   if (code.startsWith('ERR_SSL_') || code === 'EPROTO') return 35;
   return 0;

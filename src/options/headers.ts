@@ -1,21 +1,26 @@
 /** Request header handling: the device lowercases names and converts values to text. */
+import { cNumberText } from './numbers.js';
+
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const UNSAFE_VALUE = /[\r\n\0]/;
+/** CR/LF could smuggle a header or a request; other controls (tab aside) cannot go on the wire either. */
+const UNSAFE_VALUE = /[\x01-\x08\x0a-\x1f\x7f]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function valueText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') {
-    if (Number.isInteger(value)) return BigInt(value).toString();
-    return value.toFixed(6);
-  }
-  return '';
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'boolean') text = value ? 'true' : 'false';
+  else if (typeof value === 'number') text = cNumberText(value);
+  else text = '';
+  // The device hands `name: value` to curl as a C string: a NUL ends the value.
+  const nul = text.indexOf('\0');
+  return nul < 0 ? text : text.slice(0, nul);
 }
 
 /**
  * Lowercased name → text value. Returns `null` when a header could smuggle a second header or
- * request (CR, LF or NUL, or a name that is not an HTTP token): such input is refused, never sent.
+ * request (CR or LF, or any other control character but tab, or a name that is not an HTTP
+ * token): such input is refused, never sent.
  */
 export function userHeaders(header: object, into: Record<string, string>): Record<string, string> | null {
   for (const name in header) {

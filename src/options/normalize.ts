@@ -9,6 +9,8 @@ import { bodyBytes, extraDataQuery, queryParamsText } from './payload.js';
 import type { RequestPlan } from './plan.js';
 
 const GET_LIKE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
+/** The device's `MethodForPost`: only these get the `application/json` seed. Custom methods are not in it. */
+const POST_LIKE = new Set(['POST', 'PUT', 'DELETE', 'PATCH', '']);
 const EMPTY_OPTIONS: HttpRequestOptions = Object.freeze({});
 
 function parameterError(reason: string): CodedFailure {
@@ -31,6 +33,17 @@ function rangeOf(o: HttpRequestOptions): string | undefined {
   if (from !== undefined) return `${from}-`;
   if (to !== undefined) return `-${to}`;
   return undefined;
+}
+
+/**
+ * `maxRedirects` is read as int64 when it is a number: fractions truncate and non-finite values
+ * read as 0 (napi_get_value_int64); only [0, 2^31-1] is kept, anything else leaves the default.
+ */
+function maxRedirectsOf(o: HttpRequestOptions): number {
+  const v = readNumber(o, 'maxRedirects');
+  if (v === undefined) return D.DEFAULT_MAX_REDIRECTS;
+  const n = Number.isFinite(v) ? Math.trunc(v) : 0;
+  return n >= 0 && n <= 2147483647 ? n : D.DEFAULT_MAX_REDIRECTS;
 }
 
 function enumNumber(o: HttpRequestOptions, name: string): 0 | 1 | 2 | undefined {
@@ -71,8 +84,10 @@ export function normalize(url: string, options: object | undefined): RequestPlan
 
   const header = (o as { header?: unknown }).header;
   if (typeof header === 'object' && header !== null) {
-    if (!getLike) headers['content-type'] = 'application/json';
-    if (userHeaders(header, headers) === null) throw parameterError('header names must be tokens; values must not contain CR, LF or NUL');
+    if (POST_LIKE.has(method)) headers['content-type'] = 'application/json';
+    if (userHeaders(header, headers) === null) {
+      throw parameterError('header names must be tokens; values must not contain CR, LF or other control characters');
+    }
   }
   if (urlEncodedSideEffect) headers['content-type'] ??= D.FORM_URLENCODED;
   const defaultContentType = body !== null && headers['content-type'] === undefined;
@@ -85,7 +100,6 @@ export function normalize(url: string, options: object | undefined): RequestPlan
   if (!('accept-encoding' in headers)) headers['accept-encoding'] = D.ACCEPT_ENCODING;
 
   const connectTimeout = readUint32(o, 'connectTimeout', D.DEFAULT_CONNECT_TIMEOUT);
-  const maxRedirects = readNumber(o, 'maxRedirects');
   const priority = readNumber(o, 'priority');
   const maxLimit = readUint32(o, 'maxLimit', D.DEFAULT_MAX_LIMIT);
   const usingCache = (o as { usingCache?: unknown }).usingCache;
@@ -99,10 +113,7 @@ export function normalize(url: string, options: object | undefined): RequestPlan
     readTimeout: readUint32(o, 'readTimeout', D.DEFAULT_READ_TIMEOUT),
     connectTimeout: connectTimeout === 0 ? D.CURL_CONNECT_TIMEOUT : connectTimeout,
     maxLimit: Math.min(maxLimit, D.MAX_MAX_LIMIT),
-    maxRedirects:
-      maxRedirects !== undefined && Math.trunc(maxRedirects) >= 0 && maxRedirects <= 2147483647
-        ? Math.trunc(maxRedirects)
-        : D.DEFAULT_MAX_REDIRECTS,
+    maxRedirects: maxRedirectsOf(o),
     expectDataType: enumNumber(o, 'expectDataType'),
     usingCache: typeof usingCache === 'boolean' ? usingCache : true,
     priority: priority !== undefined && priority >= 1 && priority <= 1000 ? Math.trunc(priority) : 1,

@@ -1,4 +1,5 @@
 import { QueryBuilder } from './encode.js';
+import { cNumberText } from './numbers.js';
 
 /** Result of turning a user value into request bytes: `null` means "the device rejects it" (401). */
 export type Bytes = Buffer | null;
@@ -6,15 +7,20 @@ export type Bytes = Buffer | null;
 /**
  * Body bytes of a string / ArrayBuffer / object value, as the device converts `extraData` for
  * POST-like methods: strings as UTF-8, ArrayBuffers raw, any other object as JSON (typed arrays
- * are objects to the device, so they are JSON too). Empty strings and buffers, numbers and
- * booleans are rejected.
+ * are objects to the device, so they are JSON too). Empty strings and buffers, numbers,
+ * booleans and objects JSON cannot represent are rejected.
  */
 export function bodyBytes(value: unknown): Bytes {
   if (typeof value === 'string') return value === '' ? null : Buffer.from(value, 'utf8');
   if (value instanceof ArrayBuffer) return value.byteLength === 0 ? null : Buffer.from(value);
   if (typeof value === 'object' && value !== null) {
-    const json = JSON.stringify(value) as string | undefined;
-    return json === undefined || json === '' ? null : Buffer.from(json, 'utf8');
+    try {
+      const json = JSON.stringify(value) as string | undefined;
+      return json === undefined || json === '' ? null : Buffer.from(json, 'utf8');
+    } catch {
+      // Cycles, BigInt, a throwing toJSON: the device cannot read such a value either.
+      return null;
+    }
   }
   return null;
 }
@@ -34,7 +40,7 @@ export function extraDataQuery(value: unknown): { text: string; encoded: boolean
 
 function scalarText(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(6);
+  if (typeof value === 'number') return cNumberText(value);
   if (typeof value === 'boolean' || typeof value === 'string') return String(value);
   return '';
 }

@@ -205,7 +205,10 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
-    this.#fail(err);
+    // On a close-delimited body undici reports a reset as a length mismatch; the socket still knows it was a reset.
+    const socketError = (this.#socket as { errored?: unknown } | undefined)?.errored as NodeJS.ErrnoException | null | undefined;
+    const mismatch = (err as { code?: unknown }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH';
+    this.#fail(mismatch && socketError?.code === 'ECONNRESET' ? socketError : err);
   }
 
   // ---- decoded body -----------------------------------------------------------------------
