@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+import { settings as nodeSettings } from '../config.js';
 import { timedConnector } from './connection.js';
 
 /** The settings that make two requests need different connection pools. */
@@ -11,7 +12,6 @@ export interface PoolSettings {
 /** curl accepts response header blocks up to 100 KiB; undici's default is smaller. */
 const MAX_HEADER_SIZE = 100 * 1024 + 1024;
 const pools = new Map<string, Dispatcher>();
-let override: Dispatcher | undefined;
 
 function keyOf(s: PoolSettings): string {
   return `${s.connectTimeout}|${s.usingProtocol === 0 ? 1 : 2}`;
@@ -23,7 +23,7 @@ function keyOf(s: PoolSettings): string {
  * Idle sockets are unref'd by undici, so a pool never keeps the process alive.
  */
 export function dispatcherFor(settings: PoolSettings): Dispatcher {
-  if (override !== undefined) return override;
+  if (nodeSettings.dispatcher !== undefined) return nodeSettings.dispatcher;
   const key = keyOf(settings);
   let pool = pools.get(key);
   if (pool === undefined) {
@@ -39,9 +39,4 @@ export function dispatcherFor(settings: PoolSettings): Dispatcher {
     pools.set(key, pool);
   }
   return pool;
-}
-
-/** Routes every request through one dispatcher (tests plug in undici's MockAgent); `undefined` restores the pools. */
-export function setDispatcherOverride(dispatcher: Dispatcher | undefined): void {
-  override = dispatcher;
 }
