@@ -6,6 +6,7 @@ import { deviceCodeOf, Phase } from '../errors/map.js';
 import { normalize } from '../options/normalize.js';
 import type { RequestPlan } from '../options/plan.js';
 import { buildResponse } from '../response/build.js';
+import { toArrayBuffer } from '../response/result.js';
 import { Jar } from '../response/cookies.js';
 import type { HeaderObject } from '../response/headers.js';
 import { Transfer, type TransferFailure, type TransferObserver, type TransferResult } from '../transport/transfer.js';
@@ -35,33 +36,12 @@ export class HttpRequestObject {
   #jar: Jar | undefined;
 
   request(...args: unknown[]): Promise<HttpResponse> | undefined {
-    const start = performance.now();
-    const call = readCall<HttpResponse>(args);
-    if (call.invalid) return settleLater(call.callback, parameterError());
-    if (this.#destroyed) return settleLater(call.callback, requestError(INTERNAL_ERROR));
-    let plan: RequestPlan;
-    try {
-      plan = normalize(call.url, call.options);
-    } catch (err) {
-      return settleLater(call.callback, requestError(deviceCodeOf(err, Phase.BeforeResponse), err));
-    }
-    const callback = call.callback;
-    if (callback !== undefined) {
-      this.#run(plan, start, (err, res) => { queueMicrotask(() => { callback(err, res); }); });
-      return undefined;
-    }
-    return new Promise<HttpResponse>((resolve, reject) => {
-      this.#run(plan, start, (err, res) => {
-        if (err === undefined) resolve(res as HttpResponse);
-        else reject(err);
-      });
-    });
+    return this.#call<HttpResponse>(args, false);
   }
 
+  /** Like request(), but the body arrives through dataReceive events and the result is the status code. */
   requestInStream(...args: unknown[]): Promise<number> | undefined {
-    const call = readCall<number>(args);
-    if (call.invalid) return settleLater(call.callback, parameterError());
-    return settleLater(call.callback, notImplemented('requestInStream'));
+    return this.#call<number>(args, true);
   }
 
   requestSync(): HttpResponse {
@@ -95,7 +75,40 @@ export class HttpRequestObject {
     this.#listeners.off(args);
   }
 
-  #run(plan: RequestPlan, start: number, done: (err: RequestError | undefined, res: HttpResponse | undefined) => void): void {
+  #call<T extends HttpResponse | number>(args: readonly unknown[], stream: boolean): Promise<T> | undefined {
+    const start = performance.now();
+    const call = readCall<T>(args);
+    if (call.invalid) return settleLater(call.callback, parameterError());
+    if (this.#destroyed) return settleLater(call.callback, requestError(INTERNAL_ERROR));
+    let plan: RequestPlan;
+    try {
+      plan = normalize(call.url, call.options);
+    } catch (err) {
+      return settleLater(call.callback, requestError(deviceCodeOf(err, Phase.BeforeResponse), err));
+    }
+    const callback = call.callback;
+    if (callback !== undefined) {
+      this.#run(plan, start, stream, (err, res) => {
+        queueMicrotask(() => {
+          callback(err, res as T | undefined);
+        });
+      });
+      return undefined;
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#run(plan, start, stream, (err, res) => {
+        if (err === undefined) resolve(res as T);
+        else reject(err);
+      });
+    });
+  }
+
+  #run(
+    plan: RequestPlan,
+    start: number,
+    stream: boolean,
+    done: (err: RequestError | undefined, res: HttpResponse | number | undefined) => void,
+  ): void {
     const listeners = this.#listeners;
     const observer: TransferObserver = {
       onHeaders(header) {
@@ -105,7 +118,20 @@ export class HttpRequestObject {
           listeners.emit('headerReceive', snapshot);
         }
       },
+      onSendProgress: listeners.has('dataSendProgress')
+        ? (sendSize, totalSize) => {
+            listeners.emit('dataSendProgress', { sendSize, totalSize });
+          }
+        : undefined,
     };
+    if (stream) {
+      observer.onData = (chunk) => {
+        if (listeners.has('dataReceive')) listeners.emit('dataReceive', toArrayBuffer(chunk));
+      };
+      observer.onReceiveProgress = (receiveSize, totalSize) => {
+        listeners.emit('dataReceiveProgress', { receiveSize, totalSize });
+      };
+    }
     const transfer = new Transfer(
       plan,
       observer,
@@ -113,7 +139,12 @@ export class HttpRequestObject {
       start,
       (result: TransferResult) => {
         this.#active.delete(transfer);
-        done(undefined, buildResponse(plan, result));
+        if (!stream) {
+          done(undefined, buildResponse(plan, result));
+          return;
+        }
+        listeners.emit('dataEnd', undefined);
+        done(undefined, result.status);
       },
       (failure: TransferFailure) => {
         this.#active.delete(transfer);

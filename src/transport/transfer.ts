@@ -6,19 +6,26 @@ import { CodedFailure } from '../errors/business-error.js';
 import { INTERNAL_ERROR } from '../errors/codes.js';
 import { Phase, deviceCodeOf } from '../errors/map.js';
 import { parseTarget, resolveLocation, type TargetUrl } from '../options/url.js';
+import { multipartOf } from '../options/multipart.js';
 import type { RequestPlan } from '../options/plan.js';
 import { Jar } from '../response/cookies.js';
 import { mergeHeaderBlock, rawFromParsed, rawHeader, type HeaderObject } from '../response/headers.js';
 import { connectionOf } from './connection.js';
+import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
 import { decoderFor, type DecodeSink } from './decode.js';
 import { dispatcherFor } from './dispatchers.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
 import type { Marks } from './timing.js';
 
-/** Who listens to a transfer: header blocks always, body chunks only in stream mode. */
+/** Who listens to a transfer: header blocks always; body chunks and progress when asked for. */
 export interface TransferObserver {
   onHeaders(header: HeaderObject): void;
+  /** Stream mode: decoded body chunks go here instead of a buffer (and maxLimit does not apply). */
   onData?: ((chunk: Buffer) => void) | undefined;
+  /** Raw body bytes received so far of a known Content-Length. */
+  onReceiveProgress?: ((received: number, total: number) => void) | undefined;
+  /** Request body bytes handed to the connection so far. */
+  onSendProgress?: SendProgress | undefined;
 }
 
 export interface TransferResult {
@@ -59,6 +66,10 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   #method: string;
   #headers: Record<string, string>;
   #body: Buffer | null;
+  /** Set when the body is streamed (multipart files, or upload progress wanted). */
+  #source: BodySource | undefined;
+  #received = 0;
+  #total = 0;
   #controller: Dispatcher.DispatchController | undefined;
   #phase = Phase.BeforeResponse;
   #status = 0;
@@ -109,6 +120,23 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
         this.abort(new CodedFailure(`readTimeout of ${this.#plan.readTimeout} ms reached`, { curl: 28 }));
       }, this.#plan.readTimeout);
     }
+    const multipart = multipartOf(this.#plan.options.multiFormDataList, this.#headers);
+    if (multipart !== null) {
+      // File sizes are needed for Content-Length: look them up, then send.
+      this.#headers = { ...this.#headers, 'content-type': multipart.contentType };
+      multipartSource(multipart).then(
+        (source) => {
+          this.#source = source;
+          this.#body = null;
+          if (!this.#settled) this.#dispatch();
+        },
+        (err: unknown) => {
+          this.#fail(err);
+        },
+      );
+      return;
+    }
+    if (this.#body !== null && this.#observer.onSendProgress !== undefined) this.#source = bufferSource(this.#body);
     this.#dispatch();
   }
 
@@ -121,6 +149,13 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   #dispatch(): void {
     const target = this.#target as TargetUrl;
     let headers = this.#headers;
+    // undici sends async iterables chunk by chunk (its types only list streams), pulling the next
+    // chunk once the previous one is written: that pull is our upload progress.
+    let body: Buffer | Iterable<Buffer> | AsyncIterable<Buffer> | null = this.#body;
+    if (this.#source !== undefined) {
+      body = this.#source.open(this.#observer.onSendProgress);
+      headers = { ...headers, 'content-length': String(this.#source.length) };
+    }
     const cookies = this.#jar?.cookieHeader(target.href);
     if (cookies !== undefined && cookies !== '') {
       headers = { ...headers, cookie: headers.cookie === undefined ? cookies : `${headers.cookie}; ${cookies}` };
@@ -130,7 +165,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#controller = undefined;
     try {
       dispatcherFor(this.#plan).dispatch(
-        { origin: target.origin, path: target.path, method: this.#method, headers, body: this.#body },
+        { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null },
         this,
       );
     } catch (err) {
@@ -183,6 +218,8 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       if (this.#location !== undefined) return;
     }
     if (this.#method === 'HEAD' || NO_BODY_STATUS.has(statusCode)) return;
+    const length = rawHeader(raw, 'content-length');
+    this.#total = length === undefined ? 0 : Number(length) || 0;
     try {
       this.#decoder = decoderFor(rawHeader(raw, 'content-encoding'), this);
     } catch (err) {
@@ -190,10 +227,19 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     }
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#settled || this.#location !== undefined) return;
-    if (this.#decoder !== null) this.#decoder.write(chunk);
-    else this.data(chunk);
+    const decoder = this.#decoder;
+    if (decoder === null) this.data(chunk);
+    else if (!decoder.write(chunk)) {
+      // Let the decoder catch up before reading more from the socket: memory stays bounded.
+      controller.pause();
+      decoder.once('drain', () => {
+        controller.resume();
+      });
+    }
+    this.#received += chunk.length;
+    if (this.#total > 0) this.#observer.onReceiveProgress?.(this.#received, this.#total);
   }
 
   onResponseEnd(): void {
@@ -273,8 +319,9 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       return;
     }
     // curl -X METHOD -L: the method string is kept on every hop; 301/302/303 drop the body.
-    if (this.#body !== null && this.#status >= 301 && this.#status <= 303) {
+    if ((this.#body !== null || this.#source !== undefined) && this.#status >= 301 && this.#status <= 303) {
       this.#body = null;
+      this.#source = undefined;
       this.#headers = { ...this.#headers };
       if (this.#plan.defaultContentType) delete this.#headers['content-type'];
     }
