@@ -12,6 +12,7 @@ import type { HeaderObject } from '../response/headers.js';
 import { Transfer, type TransferFailure, type TransferObserver, type TransferResult } from '../transport/transfer.js';
 import { readCall, settleLater, parameterError } from './call.js';
 import { Listeners } from './events.js';
+import { requestSync } from './sync.js';
 
 function headerSnapshot(header: HeaderObject): HeaderObject {
   const copy = { ...header };
@@ -44,8 +45,9 @@ export class HttpRequestObject {
     return this.#call<number>(args, true);
   }
 
-  requestSync(): HttpResponse {
-    throw thrownError(INTERNAL_ERROR, new Error('requestSync is not implemented in this version of ohos-net-http'));
+  requestSync(...args: unknown[]): HttpResponse {
+    if (this.#destroyed) throw thrownError(INTERNAL_ERROR);
+    return requestSync(args);
   }
 
   /** Cookies set by one request are sent by this object's later requests while enabled (API 26). */

@@ -1,0 +1,57 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { HttpResponse } from '../api/types.js';
+import { thrownError } from '../errors/business-error.js';
+import { messageOf, PARAMETER_ERROR } from '../errors/codes.js';
+
+/** What the worker sends back for one request. */
+export type SyncReply = { ok: HttpResponse } | { err: { code: number; message: string } };
+
+interface Channel {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+}
+
+let channel: Channel | undefined;
+
+function open(): Channel {
+  if (channel !== undefined) return channel;
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(new URL('./sync-worker.js', import.meta.url), {
+    workerData: { port: port2 },
+    transferList: [port2],
+  });
+  // The worker waits for work only while the caller is blocked on it: never keep the process alive.
+  worker.unref();
+  port1.unref();
+  worker.once('exit', () => (channel = undefined));
+  channel = { worker, port: port1 };
+  return channel;
+}
+
+/** Function-valued options cannot cross to the worker thread; they are left out (documented). */
+function cloneable(options: object | undefined): object | undefined {
+  if (options === undefined) return undefined;
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
+}
+
+/**
+ * A blocking request, as the device's requestSync: the transfer runs on a worker thread with its
+ * own event loop while this thread waits on `Atomics.wait`. Network failures throw an Error with
+ * the numeric device code (the d.ts contract); argument errors throw the device's string "401".
+ */
+export function requestSync(args: readonly unknown[]): HttpResponse {
+  const [url, options] = args;
+  if (args.length < 1 || args.length > 2 || typeof url !== 'string') throw thrownError(PARAMETER_ERROR);
+  if (args.length === 2 && (typeof options !== 'object' || options === null)) throw thrownError(PARAMETER_ERROR);
+  const { worker, port } = open();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  worker.postMessage({ url, options: cloneable(options as object | undefined), signal });
+  Atomics.wait(signal, 0, 0);
+  const reply = receiveMessageOnPort(port)?.message as SyncReply | undefined;
+  if (reply === undefined) throw thrownError(2300999, new Error('requestSync worker gave no answer'));
+  if ('ok' in reply) return reply.ok;
+  if (reply.err.code === PARAMETER_ERROR) throw thrownError(PARAMETER_ERROR);
+  const err = new Error(messageOf(reply.err.code)) as Error & { code: number };
+  err.code = reply.err.code;
+  throw err;
+}
