@@ -27,7 +27,8 @@ function show(title: string, value: unknown): void {
   console.log(`\n== ${title}\n${JSON.stringify(value, null, 2)}`);
 }
 
-async function main(): Promise<void> {
+/** The tour: a GET with a redirect, a JSON POST, a deliberate error. */
+export async function runDemo(): Promise<void> {
   const server = await startServer();
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const httpRequest = http.createHttp();
@@ -62,4 +63,3 @@ async function main(): Promise<void> {
   server.close();
 }
 
-await main();
