@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { HttpResponse } from '../api/types.js';
+import { responseCache } from '../cache/index.js';
 import { CodedFailure, requestError, thrownError, type RequestError } from '../errors/business-error.js';
 import { INTERNAL_ERROR } from '../errors/codes.js';
 import { deviceCodeOf, Phase } from '../errors/map.js';
@@ -111,6 +112,12 @@ export class HttpRequestObject {
     stream: boolean,
     done: (err: RequestError | undefined, res: HttpResponse | number | undefined) => void,
   ): void {
+    // The response cache (request() only): a fresh hit answers here; otherwise it may add validators.
+    const cache = stream ? undefined : responseCache.lookup(plan, start);
+    if (cache?.hit !== undefined) {
+      done(undefined, cache.hit);
+      return;
+    }
     const listeners = this.#listeners;
     const observer: TransferObserver = {
       onHeaders(header) {
@@ -135,14 +142,14 @@ export class HttpRequestObject {
       };
     }
     const transfer = new Transfer(
-      plan,
+      cache?.plan ?? plan,
       observer,
       this.#jar,
       start,
       (result: TransferResult) => {
         this.#active.delete(transfer);
         if (!stream) {
-          done(undefined, buildResponse(plan, result));
+          done(undefined, cache === undefined ? buildResponse(plan, result) : cache.complete(result));
           return;
         }
         listeners.emit('dataEnd', undefined);
