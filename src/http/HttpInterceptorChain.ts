@@ -1,13 +1,12 @@
 import type { HttpInterceptor } from '../api/types.js';
 import { thrownError } from '../errors/business-error.js';
 import { INTERNAL_ERROR } from '../errors/codes.js';
+import { appliedChains } from './chains.js';
 import { HttpRequestObject } from './HttpRequest.js';
 
 const PARAM_NOT_SUPPORTED = 2300801;
 const DUPLICATED_TYPE = 2300802;
 
-/** Chains applied to request objects, keyed by interceptor type; read by the request path. */
-export const appliedChains = new WeakMap<HttpRequestObject, ReadonlyMap<string, HttpInterceptor>>();
 
 /** Interceptors (API 22) grouped into a chain that can be applied to HttpRequest objects. */
 export class HttpInterceptorChain {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { HttpResponse } from '../api/types.js';
+import type { HttpInterceptor, HttpResponse } from '../api/types.js';
 import { responseCache } from '../cache/index.js';
 import { CodedFailure, requestError, thrownError, type RequestError } from '../errors/business-error.js';
 import { INTERNAL_ERROR } from '../errors/codes.js';
@@ -10,7 +10,15 @@ import { buildResponse } from '../response/build.js';
 import { toArrayBuffer } from '../response/result.js';
 import { Jar } from '../response/cookies.js';
 import type { HeaderObject } from '../response/headers.js';
-import { Transfer, type TransferFailure, type TransferObserver, type TransferResult } from '../transport/transfer.js';
+import {
+  Transfer,
+  type RedirectHop,
+  type TransferFailure,
+  type TransferObserver,
+  type TransferResult,
+} from '../transport/transfer.js';
+import { appliedChains } from './chains.js';
+import { blankResponse, passes, planFrom, requestContext, responseFrom } from './interceptors.js';
 import { readCall, settleLater, parameterError } from './call.js';
 import { Listeners } from './events.js';
 import { requestSync } from './sync.js';
@@ -20,11 +28,6 @@ function headerSnapshot(header: HeaderObject): HeaderObject {
   const cookies = copy['set-cookie'];
   if (Array.isArray(cookies)) copy['set-cookie'] = [...cookies];
   return copy;
-}
-
-/** A feature declared by the API whose runtime is not built yet: it fails loudly, never silently. */
-export function notImplemented(feature: string): RequestError {
-  return requestError(INTERNAL_ERROR, new Error(`${feature} is not implemented in this version of ohos-net-http`));
 }
 
 /**
@@ -112,12 +115,92 @@ export class HttpRequestObject {
     stream: boolean,
     done: (err: RequestError | undefined, res: HttpResponse | number | undefined) => void,
   ): void {
+    const chain = stream ? undefined : appliedChains.get(this);
+    if (chain !== undefined) {
+      void this.#intercepted(plan, start, chain, done);
+      return;
+    }
     // The response cache (request() only): a fresh hit answers here; otherwise it may add validators.
     const cache = stream ? undefined : responseCache.lookup(plan, start);
     if (cache?.hit !== undefined) {
       done(undefined, cache.hit);
       return;
     }
+    const fail = (failure: TransferFailure): void => {
+      done(requestError(failure.code, failure.cause), undefined);
+    };
+    this.#transfer(cache?.plan ?? plan, start, stream, undefined, fail, (result) => {
+      if (!stream) {
+        done(undefined, cache === undefined ? buildResponse(plan, result) : cache.complete(result));
+        return;
+      }
+      this.#listeners.emit('dataEnd', undefined);
+      done(undefined, result.status);
+    });
+  }
+
+  /** request() through an applied interceptor chain: the five device interceptor points, in order. */
+  async #intercepted(
+    original: RequestPlan,
+    start: number,
+    chain: ReadonlyMap<string, HttpInterceptor>,
+    done: (err: RequestError | undefined, res: HttpResponse | undefined) => void,
+  ): Promise<void> {
+    try {
+      const req = requestContext(original);
+      let rsp = blankResponse();
+      if (!(await passes(chain, 'INITIAL_REQUEST', req, rsp))) { done(undefined, responseFrom(rsp, start)); return; }
+      let plan = planFrom(original, req);
+      const cache = responseCache.lookup(plan, start);
+      let response: HttpResponse;
+      if (cache?.hit !== undefined) {
+        response = cache.hit;
+        if (!(await passes(chain, 'READ_CACHE', req, response))) { done(undefined, responseFrom(response, start)); return; }
+      } else {
+        rsp = blankResponse();
+        if (!(await passes(chain, 'CONNECT_NETWORK', req, rsp))) { done(undefined, responseFrom(rsp, start)); return; }
+        plan = planFrom(plan, req);
+        let stopped: HttpResponse | undefined;
+        const onRedirect = chain.has('REDIRECTION')
+          ? async (hop: RedirectHop, status: number, header: HeaderObject): Promise<boolean> => {
+              const hopReq = { url: hop.url, header: hop.headers, body: hop.body === null ? '' : hop.body.toString('utf8') };
+              const hopRsp = { ...blankResponse(), responseCode: status, header: headerSnapshot(header) };
+              if (!(await passes(chain, 'REDIRECTION', hopReq, hopRsp))) {
+                stopped = hopRsp;
+                return false;
+              }
+              const next = planFrom({ ...plan, url: hop.url, headers: hop.headers, body: hop.body }, hopReq);
+              hop.url = next.url;
+              hop.headers = next.headers;
+              hop.body = next.body;
+              return true;
+            }
+          : undefined;
+        const sent = cache?.plan ?? plan;
+        const result = await new Promise<TransferResult>((resolve, reject) => {
+          this.#transfer(sent, start, false, onRedirect, reject, resolve);
+        });
+        if (stopped !== undefined) { done(undefined, responseFrom(stopped, start)); return; }
+        response = cache === undefined ? buildResponse(plan, result) : cache.complete(result);
+      }
+      if (!(await passes(chain, 'FINAL_RESPONSE', req, response))) response = responseFrom(response, start);
+      done(undefined, response);
+    } catch (err) {
+      const failure = err as Partial<TransferFailure>;
+      if (typeof failure.code === 'number' && 'cause' in failure) done(requestError(failure.code, failure.cause), undefined);
+      else done(requestError(INTERNAL_ERROR, err), undefined);
+    }
+  }
+
+  /** One network transfer with this object's listeners wired to it. */
+  #transfer(
+    plan: RequestPlan,
+    start: number,
+    stream: boolean,
+    onRedirect: TransferObserver['onRedirect'],
+    fail: (failure: TransferFailure) => void,
+    ok: (result: TransferResult) => void,
+  ): void {
     const listeners = this.#listeners;
     const observer: TransferObserver = {
       onHeaders(header) {
@@ -132,6 +215,7 @@ export class HttpRequestObject {
             listeners.emit('dataSendProgress', { sendSize, totalSize });
           }
         : undefined,
+      onRedirect,
     };
     if (stream) {
       observer.onData = (chunk) => {
@@ -142,22 +226,17 @@ export class HttpRequestObject {
       };
     }
     const transfer = new Transfer(
-      cache?.plan ?? plan,
+      plan,
       observer,
       this.#jar,
       start,
-      (result: TransferResult) => {
+      (result) => {
         this.#active.delete(transfer);
-        if (!stream) {
-          done(undefined, cache === undefined ? buildResponse(plan, result) : cache.complete(result));
-          return;
-        }
-        listeners.emit('dataEnd', undefined);
-        done(undefined, result.status);
+        ok(result);
       },
-      (failure: TransferFailure) => {
+      (failure) => {
         this.#active.delete(transfer);
-        done(requestError(failure.code, failure.cause), undefined);
+        fail(failure);
       },
     );
     this.#active.add(transfer);

@@ -26,6 +26,18 @@ export interface TransferObserver {
   onReceiveProgress?: ((received: number, total: number) => void) | undefined;
   /** Request body bytes handed to the connection so far. */
   onSendProgress?: SendProgress | undefined;
+  /**
+   * Asked before following a redirect (a REDIRECTION interceptor): it may edit the next hop's URL,
+   * headers and body; `false` ends the transfer with the 3xx response.
+   */
+  onRedirect?: ((next: RedirectHop, status: number, header: HeaderObject) => Promise<boolean>) | undefined;
+}
+
+/** The next hop of a redirect, as a REDIRECTION interceptor may edit it. */
+export interface RedirectHop {
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
 }
 
 export interface TransferResult {
@@ -328,6 +340,36 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     if (next.origin !== from.origin) {
       this.#headers = Object.fromEntries(Object.entries(this.#headers).filter(([name]) => !CREDENTIALS.has(name)));
     }
+    const hook = this.#observer.onRedirect;
+    if (hook === undefined) {
+      this.#hop(next);
+      return;
+    }
+    const hop: RedirectHop = { url: next.href, headers: { ...this.#headers }, body: this.#body };
+    hook(hop, this.#status, this.#header).then(
+      (proceed) => {
+        if (this.#settled) return;
+        if (!proceed) {
+          this.end();
+          return;
+        }
+        try {
+          const target = hop.url === next.href ? next : parseTarget(hop.url);
+          this.#headers = hop.headers;
+          if (hop.body !== this.#body) this.#source = undefined;
+          this.#body = hop.body;
+          this.#hop(target);
+        } catch (err) {
+          this.#fail(err);
+        }
+      },
+      (err: unknown) => {
+        this.#fail(err);
+      },
+    );
+  }
+
+  #hop(next: TargetUrl): void {
     this.#target = next;
     this.#marks.hopStart = performance.now();
     // Leave undici's callback before starting the next hop on the same pool.
