@@ -5,9 +5,14 @@
 import type { Dispatcher } from 'undici';
 import type { HttpProxy } from './api/types.js';
 import { settings } from './config.js';
+import { rereadProxyEnvironment } from './transport/proxy.js';
 
 export interface ConfigureOptions {
-  /** Proxy used when a request's `usingProxy` is absent or `true`; `null` = none; `undefined` = the environment. */
+  /**
+   * Proxy used when a request's `usingProxy` is absent or `true`; `null` = none; `undefined` = the environment as
+   * curl reads it (`http_proxy`, `https_proxy`/`HTTPS_PROXY`, `all_proxy`/`ALL_PROXY`, `no_proxy`/`NO_PROXY`),
+   * read at the first request after this call.
+   */
   defaultProxy?: HttpProxy | null | undefined;
   /** Directory where `HttpResponseCache` persists (default `$OHOS_NET_HTTP_CACHE_DIR`, else `$XDG_CACHE_HOME/ohos-net-http`, else `~/.cache/ohos-net-http`). */
   cacheDir?: string;
@@ -19,7 +24,11 @@ export interface ConfigureOptions {
 
 /** Changes the given settings for the whole process; keys left out keep their current value. */
 export function configure(options: ConfigureOptions): void {
-  if ('defaultProxy' in options) settings.defaultProxy = options.defaultProxy;
+  if ('defaultProxy' in options) {
+    settings.defaultProxy = options.defaultProxy;
+    // Proxy variables are read from the environment once, at the first request after this call.
+    rereadProxyEnvironment();
+  }
   if (options.cacheDir !== undefined) settings.cacheDir = options.cacheDir;
   if (options.internetPermission !== undefined) settings.internetPermission = options.internetPermission;
   if ('dispatcher' in options) settings.dispatcher = options.dispatcher;

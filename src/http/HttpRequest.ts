@@ -2,11 +2,12 @@ import { performance } from 'node:perf_hooks';
 import type { HttpInterceptor, HttpResponse } from '../api/types.js';
 import { responseCache } from '../cache/index.js';
 import { CodedFailure, requestError, thrownError, type RequestError } from '../errors/business-error.js';
-import { INTERNAL_ERROR } from '../errors/codes.js';
+import { INTERNAL_ERROR, PERMISSION_DENIED } from '../errors/codes.js';
 import { deviceCodeOf, Phase } from '../errors/map.js';
 import { normalize } from '../options/normalize.js';
 import type { RequestPlan } from '../options/plan.js';
 import { buildResponse } from '../response/build.js';
+import { permissionFailure } from '../transport/dispatchers.js';
 import { toArrayBuffer } from '../response/result.js';
 import { Jar } from '../response/cookies.js';
 import type { HeaderObject } from '../response/headers.js';
@@ -92,6 +93,9 @@ export class HttpRequestObject {
     } catch (err) {
       return settleLater(call.callback, requestError(deviceCodeOf(err, Phase.BeforeResponse), err));
     }
+    // After argument checks and before anything else, as on the device: no INTERNET permission → 201.
+    const denied = permissionFailure();
+    if (denied !== undefined) return settleLater(call.callback, requestError(PERMISSION_DENIED, denied));
     const callback = call.callback;
     if (callback !== undefined) {
       this.#run(plan, start, stream, (err, res) => {

@@ -3,18 +3,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { HttpRequestOptions } from '../api/types.js';
 import { createHttp } from '../namespace.js';
+import { configure, type ConfigureOptions } from '../node.js';
 import type { SyncReply } from './sync.js';
 
 interface Job {
   url: string;
   options: HttpRequestOptions | undefined;
   signal: Int32Array;
+  settings: ConfigureOptions;
 }
 
 const port = (workerData as { port: MessagePort }).port;
 const requester = createHttp();
 
 parentPort?.on('message', (job: Job) => {
+  configure(job.settings);
   const done = (reply: SyncReply): void => {
     port.postMessage(reply);
     Atomics.store(job.signal, 0, 1);

@@ -1,7 +1,8 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { HttpResponse } from '../api/types.js';
 import { thrownError } from '../errors/business-error.js';
-import { messageOf, PARAMETER_ERROR } from '../errors/codes.js';
+import { messageOf, PARAMETER_ERROR, PERMISSION_DENIED } from '../errors/codes.js';
+import { settings } from '../config.js';
 
 /** What the worker sends back for one request. */
 export type SyncReply = { ok: HttpResponse } | { err: { code: number; message: string } };
@@ -45,12 +46,15 @@ export function requestSync(args: readonly unknown[]): HttpResponse {
   if (args.length === 2 && (typeof options !== 'object' || options === null)) throw thrownError(PARAMETER_ERROR);
   const { worker, port } = open();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  worker.postMessage({ url, options: cloneable(options as object | undefined), signal });
+  // configure() settings live per thread: hand over the ones that can be cloned.
+  const { defaultProxy, cacheDir, internetPermission } = settings;
+  worker.postMessage({ url, options: cloneable(options as object | undefined), signal, settings: { defaultProxy, cacheDir, internetPermission } });
   Atomics.wait(signal, 0, 0);
   const reply = receiveMessageOnPort(port)?.message as SyncReply | undefined;
   if (reply === undefined) throw thrownError(2300999, new Error('requestSync worker gave no answer'));
   if ('ok' in reply) return reply.ok;
-  if (reply.err.code === PARAMETER_ERROR) throw thrownError(PARAMETER_ERROR);
+  // Argument and permission failures are thrown with the device's string codes.
+  if (reply.err.code === PARAMETER_ERROR || reply.err.code === PERMISSION_DENIED) throw thrownError(reply.err.code);
   const err = new Error(messageOf(reply.err.code)) as Error & { code: number };
   err.code = reply.err.code;
   throw err;

@@ -7,6 +7,7 @@ import { userHeaders } from './headers.js';
 import { readNumber, readUint32 } from './numbers.js';
 import { bodyBytes, extraDataQuery, queryParamsText } from './payload.js';
 import type { RequestPlan } from './plan.js';
+import { transportPlanOf } from './transport.js';
 
 const GET_LIKE = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
 /** The device's `MethodForPost`: only these get the `application/json` seed. Custom methods are not in it. */
@@ -99,6 +100,13 @@ export function normalize(url: string, options: object | undefined): RequestPlan
   if (!('accept' in headers)) headers.accept = D.ACCEPT;
   if (!('accept-encoding' in headers)) headers['accept-encoding'] = D.ACCEPT_ENCODING;
 
+  const transport = transportPlanOf(o);
+  const auth = transport?.auth;
+  // serverAuthentication 'basic' is sent up front, as curl does for CURLAUTH_BASIC; a user Authorization header wins.
+  if (auth?.type === 'basic' && !('authorization' in headers)) {
+    headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  }
+
   const connectTimeout = readUint32(o, 'connectTimeout', D.DEFAULT_CONNECT_TIMEOUT);
   const priority = readNumber(o, 'priority');
   const maxLimit = readUint32(o, 'maxLimit', D.DEFAULT_MAX_LIMIT);
@@ -119,6 +127,7 @@ export function normalize(url: string, options: object | undefined): RequestPlan
     priority: priority !== undefined && priority >= 1 && priority <= 1000 ? Math.trunc(priority) : 1,
     usingProtocol: enumNumber(o, 'usingProtocol'),
     range,
+    transport,
     options: o,
   });
 }

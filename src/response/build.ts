@@ -15,6 +15,6 @@ export function buildResponse(plan: RequestPlan, t: TransferResult): HttpRespons
     result,
     resultType,
     performanceTiming: performanceTiming(t.marks, performance.now()),
-    connectionExtraInfo: connectionInfo(t.socket, t.reused, t.redirects, false),
+    connectionExtraInfo: connectionInfo(t.socket, t.reused, t.redirects),
   };
 }

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { CipherSuite, ConnectionExtraInfo, PerformanceTiming } from '../api/types.js';
 import type { TlsVersion } from '../api/enums.js';
-import type { ConnectionRecord } from './connection.js';
+import { connectionOf, type ConnectionRecord } from './connection.js';
 
 /** Moments of one transfer, as `performance.now()` readings; 0 = did not happen. */
 export interface Marks {
@@ -39,31 +39,36 @@ export function performanceTiming(m: Marks, now: number): PerformanceTiming {
 
 const TLS_VERSIONS: Record<string, TlsVersion> = { TLSv1: 4, 'TLSv1.1': 5, 'TLSv1.2': 6, 'TLSv1.3': 7 };
 
-/** What the device reports about the connection that served the final hop. */
+/**
+ * What the device reports about the connection that served the final hop. Endpoints and TLS details come from
+ * what the connector recorded when the connection was ready: a connection closed after its response
+ * (reuseConnections: false, `Connection: close`) no longer knows them. `viaProxy` defaults to that record too.
+ */
 export function connectionInfo(
   socket: Socket | undefined,
   reused: boolean,
   redirectCount: number,
-  viaProxy: boolean,
+  viaProxy?: boolean,
 ): ConnectionExtraInfo {
+  const record = socket === undefined ? undefined : connectionOf(socket);
   const tls = socket !== undefined && 'getProtocol' in socket ? (socket as TLSSocket) : undefined;
   const alpn = tls?.alpnProtocol;
   const info: ConnectionExtraInfo = {
     networkProtocolName: socket === undefined ? 'Unknown/Non-HTTP' : alpn === 'h2' ? 'HTTP/2' : 'HTTP/1.1',
-    localAddress: socket?.localAddress ?? '',
-    remoteAddress: socket?.remoteAddress ?? '',
-    localPort: socket?.localPort ?? -1,
-    remotePort: socket?.remotePort ?? -1,
+    localAddress: record?.localAddress ?? socket?.localAddress ?? '',
+    remoteAddress: record?.remoteAddress ?? socket?.remoteAddress ?? '',
+    localPort: record?.localPort ?? socket?.localPort ?? -1,
+    remotePort: record?.remotePort ?? socket?.remotePort ?? -1,
     isReusedConnection: reused,
-    isProxyConnection: viaProxy,
+    isProxyConnection: viaProxy ?? record?.viaProxy ?? false,
     isCacheHit: false,
     redirectCount,
   };
   if (tls !== undefined) {
-    const version = TLS_VERSIONS[tls.getProtocol() ?? ''];
+    const version = TLS_VERSIONS[record?.tlsProtocol ?? tls.getProtocol() ?? ''];
     if (version !== undefined) info.tlsVersion = version;
-    const cipher = tls.getCipher() as { standardName?: string } | undefined;
-    if (cipher?.standardName !== undefined) info.cipherSuite = cipher.standardName as CipherSuite;
+    const cipher = record?.cipher ?? (tls.getCipher() as { standardName?: string } | undefined)?.standardName;
+    if (cipher !== undefined) info.cipherSuite = cipher as CipherSuite;
   }
   return info;
 }

@@ -10,10 +10,10 @@ import { multipartOf } from '../options/multipart.js';
 import type { RequestPlan } from '../options/plan.js';
 import { Jar } from '../response/cookies.js';
 import { mergeHeaderBlock, rawFromParsed, rawHeader, type HeaderObject } from '../response/headers.js';
-import { connectionOf } from './connection.js';
+import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
 import { decoderFor, type DecodeSink } from './decode.js';
-import { dispatcherFor } from './dispatchers.js';
+import { dispatchTransfer } from './dispatchers.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
 import type { Marks } from './timing.js';
 
@@ -176,7 +176,9 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#location = undefined;
     this.#controller = undefined;
     try {
-      dispatcherFor(this.#plan).dispatch(
+      dispatchTransfer(
+        this.#plan,
+        target,
         { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null },
         this,
       );
@@ -390,7 +392,8 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
         // Already finished inside undici: nothing left to stop.
       }
     }
-    this.#reject({ code: deviceCodeOf(err, this.#phase), cause: err });
+    const failure = underlyingFailure(err, this.#socket);
+    this.#reject({ code: deviceCodeOf(failure, this.#phase), cause: failure });
   }
 
   #cleanup(): void {

@@ -1,0 +1,171 @@
+// Name resolution for pools with DNS options (spec §2.2 "Host pre-resolution"): the system resolver first, as the
+// device pre-resolves every host with it; `dnsServers` and then `dnsOverHttps` only when it finds nothing. Bogus
+// fallback settings can therefore never break a request whose host the system resolves.
+import * as dns from 'node:dns';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import type { SecureContext } from 'node:tls';
+import { CodedFailure } from '../errors/business-error.js';
+import type { DnsPlan } from '../options/plan.js';
+
+/** Resolver answers that mean "no such name here" (other failures are not retried elsewhere). */
+const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA', 'ENODATA']);
+const FALLBACK_TIMEOUT = 5000;
+
+type Family = 0 | 4 | 6;
+interface Answer {
+  address: string;
+  family: number;
+}
+
+// ---- DNS over HTTPS (RFC 8484 wire format, POSTed as curl does) -----------------------------------------------
+
+function dohQuery(name: string, type: 1 | 28): Buffer {
+  const labels = name.replace(/\.$/, '').split('.').map((l) => Buffer.from(l, 'utf8'));
+  const header = Buffer.from([0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+  const qname = Buffer.concat([...labels.flatMap((l) => [Buffer.from([l.length]), l]), Buffer.from([0])]);
+  return Buffer.concat([header, qname, Buffer.from([0, type, 0, 1])]);
+}
+
+/** Skips a (possibly compressed) name; returns the offset after it. */
+function skipName(msg: Buffer, offset: number): number {
+  let i = offset;
+  while (i < msg.length) {
+    const len = msg[i] as number;
+    if (len === 0) return i + 1;
+    if ((len & 0xc0) === 0xc0) return i + 2;
+    i += len + 1;
+  }
+  throw new Error('truncated DNS message');
+}
+
+function ipv6Text(bytes: Buffer): string {
+  const groups: string[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i).toString(16));
+  return groups.join(':');
+}
+
+/** A and AAAA records of a DNS response. */
+export function dohAnswers(msg: Buffer): Answer[] {
+  if (msg.length < 12) return [];
+  const questions = msg.readUInt16BE(4);
+  const answers = msg.readUInt16BE(6);
+  let i = 12;
+  for (let q = 0; q < questions; q++) i = skipName(msg, i) + 4;
+  const out: Answer[] = [];
+  for (let a = 0; a < answers && i < msg.length; a++) {
+    i = skipName(msg, i);
+    const type = msg.readUInt16BE(i);
+    const length = msg.readUInt16BE(i + 8);
+    const data = msg.subarray(i + 10, i + 10 + length);
+    if (type === 1 && length === 4) out.push({ address: [...data].join('.'), family: 4 });
+    if (type === 28 && length === 16) out.push({ address: ipv6Text(data), family: 6 });
+    i += 10 + length;
+  }
+  return out;
+}
+
+function dohRequest(url: URL, body: Buffer, context: SecureContext | undefined): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const options = {
+      method: 'POST',
+      agent: false as const,
+      timeout: FALLBACK_TIMEOUT,
+      headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message', 'content-length': body.length },
+      ...(context === undefined ? {} : { secureContext: context }),
+    };
+    const req = (url.protocol === 'http:' ? http : https).request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        if (res.statusCode === 200) resolve(Buffer.concat(chunks));
+        else reject(new Error(`DoH server answered ${res.statusCode ?? 0}`));
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('DoH timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function viaDoh(doh: string, host: string, family: Family, context: SecureContext | undefined): Promise<Answer[]> {
+  const url = new URL(doh);
+  const types: (1 | 28)[] = family === 4 ? [1] : family === 6 ? [28] : [1, 28];
+  for (const type of types) {
+    const answers = dohAnswers(await dohRequest(url, dohQuery(host, type), context));
+    if (answers.length > 0) return answers;
+  }
+  return [];
+}
+
+// ---- dnsServers ----------------------------------------------------------------------------------
+
+async function viaServers(resolver: dns.promises.Resolver, host: string, family: Family): Promise<Answer[]> {
+  const v4 = (): Promise<Answer[]> => resolver.resolve4(host).then((a) => a.map((address) => ({ address, family: 4 })));
+  const v6 = (): Promise<Answer[]> => resolver.resolve6(host).then((a) => a.map((address) => ({ address, family: 6 })));
+  if (family === 4) return v4();
+  if (family === 6) return v6();
+  const first = await v4().catch(() => []);
+  return first.length > 0 ? first : v6();
+}
+
+/** curl resolves every address and filters by family when connecting: nothing left is "could not connect" (7). */
+function familyFailure(host: string, family: Family): CodedFailure {
+  return new CodedFailure(`${host} has no IPv${family} address`, { curl: 7 });
+}
+
+/**
+ * The connect `lookup` for a pool's DNS plan, or undefined when the plan needs none. The system resolver is
+ * asked first, for every family; addressFamily then filters its answers as curl's IPRESOLVE does. Only when it
+ * finds nothing are the plan's servers, then its DoH URL asked. `context` is the pool's TLS trust, which curl
+ * also uses for its DoH requests.
+ */
+export function dnsLookup(plan: DnsPlan, context?: () => SecureContext | undefined): LookupFunction | undefined {
+  const family = plan.family;
+  if (family === 0 && plan.servers.length === 0 && plan.doh === undefined) return undefined;
+  let resolver: dns.promises.Resolver | undefined;
+  if (plan.servers.length > 0) {
+    resolver = new dns.promises.Resolver({ timeout: FALLBACK_TIMEOUT / 2, tries: 1 });
+    resolver.setServers([...plan.servers]);
+  }
+  const fallback = async (host: string): Promise<Answer[]> => {
+    if (resolver !== undefined) {
+      const found = await viaServers(resolver, host, family).catch(() => []);
+      if (found.length > 0) return found;
+    }
+    return plan.doh === undefined ? [] : viaDoh(plan.doh, host, family, context?.()).catch(() => []);
+  };
+  const deliver = (host: string, all: boolean, answers: Answer[], callback: (...args: unknown[]) => void): void => {
+    const usable = family === 0 ? answers : answers.filter((a) => a.family === family);
+    const first = usable[0];
+    if (first === undefined) callback(familyFailure(host, family));
+    else if (all) callback(null, usable);
+    else callback(null, first.address, first.family);
+  };
+  const lookup = (host: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void): void => {
+    const all = options.all === true;
+    dns.lookup(host, { ...options, family: family === 0 ? options.family : 0, all: true }, (err, answers) => {
+      if (err === null) {
+        deliver(host, all, answers, callback);
+        return;
+      }
+      if (!NOT_FOUND.has(err.code ?? '')) {
+        callback(err);
+        return;
+      }
+      void fallback(host).then((found) => {
+        if (found.length === 0) callback(err);
+        else deliver(host, all, found, callback);
+      });
+    });
+  };
+  return lookup as unknown as LookupFunction;
+}
+
+/** An IP literal of the other family than addressFamily asks for: curl cannot connect (7). */
+export function literalFailure(host: string, family: Family): CodedFailure | undefined {
+  const literal = isIP(host);
+  return family !== 0 && literal !== 0 && literal !== family ? familyFailure(host, family) : undefined;
+}
