@@ -1,0 +1,416 @@
+// `npm run bench`: ohos-net-http against raw undici and the usual alternatives, on a local server in
+// its own process. Prints a table and writes bench/results.md. Every knob is a BENCH_* variable (README.md).
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { BASELINE, CLIENTS, type Client, type OneRequest } from './clients.js';
+import { RESULT_PREFIX, fixed, hasGc, intEnv, median, mib, percentile, settle, startServer } from './common.js';
+import { runLoad } from './load.js';
+import { formatSummary, summarise } from './profile-summary.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
+
+const REQUESTS = intEnv('BENCH_REQUESTS', 2000);
+const WARMUP = intEnv('BENCH_WARMUP', 1000);
+/** Later rounds only re-warm (pools, caches): the JIT is warm after the first. */
+const REWARM = Math.min(WARMUP, 200);
+const ROUNDS = Math.max(1, intEnv('BENCH_ROUNDS', 6));
+const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 20);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,64').split(',').map(Number).filter((n) => n >= 1);
+const RSS_REQUESTS = intEnv('BENCH_RSS_REQUESTS', 10_000);
+const STREAM_BYTES = intEnv('BENCH_STREAM_BYTES', 1024 ** 3);
+const STREAM_ROUNDS = Math.max(1, intEnv('BENCH_STREAM_ROUNDS', 3));
+const CACHE_REQUESTS = intEnv('BENCH_CACHE_REQUESTS', 2000);
+const IMPORT_RUNS = Math.max(1, intEnv('BENCH_IMPORT_RUNS', 11));
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const PROFILE_REQUESTS = intEnv('BENCH_PROFILE_REQUESTS', 20_000);
+const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'http,micro,rss,import,stream,cache,profile').split(','));
+
+const notes: string[] = [];
+const md: string[] = [];
+/** One line per target of issues 3, 5 and 7, collected by the sections that measure them. */
+const verdicts: string[] = [];
+
+function note(text: string): void {
+  notes.push(text);
+  console.log(`  note: ${text}`);
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+/** Runs child.js in a fresh process and returns its result object. */
+function child(args: readonly (string | number)[], execArgv: readonly string[] = ['--expose-gc'], timeoutMs = 300_000): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...execArgv, CHILD, ...args.map(String)], { stdio: ['ignore', 'pipe', 'inherit'], cwd: ROOT });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+    proc.on('close', (code) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+      if (line === undefined) reject(new Error(`child ${args.join(' ')} exited ${String(code)} without a result`));
+      else resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as Record<string, unknown>);
+    });
+  });
+}
+
+// ---- small GETs -------------------------------------------------------------------------------
+
+interface Row {
+  readonly name: string;
+  readonly concurrency: number;
+  readonly rps: number;
+  /** Median over rounds of this client's req/s divided by undici.request's in the same round. */
+  readonly pairedRatio: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly cpu: number;
+  readonly errors: number;
+  readonly completed: number;
+}
+
+function mergeSorted(parts: readonly Float64Array[]): Float64Array {
+  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all.sort();
+}
+
+async function smallGets(origin: string): Promise<Row[]> {
+  const url = `${origin}/json`;
+  const clients = new Map<string, Client>();
+  for (const kind of CLIENTS) {
+    const made = await kind.create(url);
+    if (typeof made === 'string') note(`${kind.name} skipped: ${made}`);
+    else clients.set(kind.name, made);
+  }
+  const names = [...clients.keys()];
+  const rows: Row[] = [];
+  for (const c of CONCURRENCY) {
+    const workers = new Map<string, OneRequest[]>();
+    for (const [name, client] of clients) workers.set(name, Array.from({ length: c }, () => client.worker()));
+    const rps = new Map<string, number[]>(names.map((n) => [n, []]));
+    const lat = new Map<string, Float64Array[]>(names.map((n) => [n, []]));
+    const errs = new Map<string, number>(names.map((n) => [n, 0]));
+    const cpus = new Map<string, number[]>(names.map((n) => [n, []]));
+    const done = new Map<string, number>(names.map((n) => [n, 0]));
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotate the order each round: no library always runs right after the same neighbour.
+      const order = names.map((_, i) => names[(i + round) % names.length] as string);
+      for (const name of order) {
+        const w = workers.get(name) as OneRequest[];
+        await runLoad(w, round === 0 ? WARMUP : REWARM, MAX_SECONDS * 1000);
+        await settle();
+        const r = await runLoad(w, REQUESTS, MAX_SECONDS * 1000);
+        const perSecond = (r.completed * 1000) / r.elapsedMs;
+        (rps.get(name) as number[]).push(perSecond);
+        (lat.get(name) as Float64Array[]).push(r.latencies);
+        (cpus.get(name) as number[]).push(r.cpuMicrosPerRequest);
+        errs.set(name, (errs.get(name) ?? 0) + r.errors);
+        done.set(name, (done.get(name) ?? 0) + r.completed);
+        if (r.errors > 0) note(`${name} c=${c}: ${r.errors} failed requests (first: ${String(r.firstError)})`);
+        if (r.timedOut) note(`${name} c=${c}: stopped at the ${MAX_SECONDS} s limit after ${r.completed} requests`);
+        console.log(`  c=${String(c).padStart(2)} round ${round + 1}/${ROUNDS}  ${name.padEnd(24)} ${perSecond.toFixed(0).padStart(7)} req/s  ${r.cpuMicrosPerRequest.toFixed(0).padStart(4)} µs CPU/req`);
+        await settle(50);
+      }
+    }
+    for (const name of names) {
+      const all = mergeSorted(lat.get(name) as Float64Array[]);
+      rows.push({
+        name,
+        concurrency: c,
+        rps: median(rps.get(name) as number[]),
+        pairedRatio: median((rps.get(name) as number[]).map((v, i) => v / ((rps.get(BASELINE) ?? [])[i] ?? NaN))),
+        p50: percentile(all, 50),
+        p99: percentile(all, 99),
+        cpu: median(cpus.get(name) as number[]),
+        errors: errs.get(name) ?? 0,
+        completed: done.get(name) ?? 0,
+      });
+    }
+  }
+  for (const client of clients.values()) await client.close();
+  return rows;
+}
+
+function tableOf(rows: readonly Row[]): string {
+  const lines = [
+    '| client | c | req/s | × undici | p50 ms | × undici | p99 ms | × undici | client CPU µs/req | × undici | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const base = rows.find((b) => b.name === BASELINE && b.concurrency === r.concurrency);
+    const x = (v: number, b: number | undefined): string => (b === undefined ? 'n/a' : fixed(v / b));
+    lines.push(`| ${r.name} | ${r.concurrency} | ${r.rps.toFixed(0)} | ${fixed(r.pairedRatio)} | ${fixed(r.p50, 3)} | ${x(r.p50, base?.p50)} | ${fixed(r.p99, 3)} | ${x(r.p99, base?.p99)} | ${r.cpu.toFixed(0)} | ${x(r.cpu, base?.cpu)} | ${r.errors} |`);
+  }
+  return lines.join('\n');
+}
+
+function targets(rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  const find = (name: string, c: number): Row | undefined => rows.find((r) => r.name === name && r.concurrency === c);
+  for (const c of CONCURRENCY) {
+    const ours = find('ohos request()', c);
+    const base = find(BASELINE, c);
+    const ax = find('axios', c);
+    if (ours === undefined || base === undefined) continue;
+    const vsUndici = ours.pairedRatio;
+    const verdict = vsUndici >= 0.95 ? 'meets the aim (≥ 0.95)' : vsUndici >= 0.9 ? 'meets the target (≥ 0.9), below the 0.95 aim' : 'MISSES the 0.9 target';
+    out.push(`- small GET c=${c}: request() = **${fixed(vsUndici, 3)} × undici.request** req/s — ${verdict}`);
+    if (ax !== undefined) {
+      const vsAxios = ours.pairedRatio / ax.pairedRatio;
+      const floor = 1 / ax.pairedRatio;
+      out.push(`- small GET c=${c}: request() = **${fixed(vsAxios)} × axios** req/s — ${vsAxios >= 2.5 ? 'meets' : 'MISSES'} the ≥ 2.5 × target (raw undici.request itself is ${fixed(floor)} × axios here)`);
+    }
+  }
+  return out;
+}
+
+// ---- other sections ---------------------------------------------------------------------------
+
+async function microSection(origin: string): Promise<void> {
+  const r = await child(['micro', origin]);
+  const rows = r.rows as { name: string; ns: number | undefined; note: string | undefined }[];
+  md.push('## Per-request overhead (micro-benchmarks of compiled internals)', '', '| function | ns / call | note |', '| --- | ---: | --- |');
+  for (const row of rows) {
+    md.push(`| ${row.name} | ${row.ns === undefined ? 'skipped' : row.ns.toFixed(0)} | ${row.note ?? ''} |`);
+    console.log(`  ${row.name.padEnd(56)} ${row.ns === undefined ? `skipped: ${String(row.note)}` : `${row.ns.toFixed(0)} ns`}`);
+    if (row.note !== undefined) note(`micro ${row.name}: ${row.note}`);
+  }
+  md.push('');
+}
+
+async function rssSection(origin: string): Promise<void> {
+  md.push(`## Peak RSS over ${RSS_REQUESTS} requests (c=64, fresh process each)`, '', '| client | RSS before | peak RSS | growth | req/s |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const name of ['ohos request()', BASELINE]) {
+    const r = await child(['rss', origin, name, RSS_REQUESTS, 64]);
+    if (typeof r.skipped === 'string') {
+      note(`RSS ${name} skipped: ${r.skipped}`);
+      continue;
+    }
+    const base = r.baseline as number;
+    const peak = r.peak as number;
+    const rps = ((r.completed as number) * 1000) / (r.elapsedMs as number);
+    if ((r.errors as number) > 0) note(`RSS run ${name}: ${String(r.errors)} errors (${String(r.firstError)})`);
+    md.push(`| ${name} | ${mib(base)} | ${mib(peak)} | ${mib(peak - base)} | ${rps.toFixed(0)} |`);
+    console.log(`  ${name.padEnd(24)} RSS ${mib(base)} → peak ${mib(peak)} (+${mib(peak - base)})`);
+  }
+  md.push('');
+}
+
+function importSection(): void {
+  const time = (args: string[]): number => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${String(r.status)}`);
+    return performance.now() - t0;
+  };
+  const withPkg: number[] = [];
+  const bare: number[] = [];
+  const inProcess: number[] = [];
+  for (let i = 0; i < IMPORT_RUNS; i++) {
+    bare.push(time(['-e', 'void 0']));
+    withPkg.push(time(['-e', "import('ohos-net-http')"]));
+    const r = spawnSync(process.execPath, [
+      '--input-type=module', '-e',
+      "const t = performance.now(); await import('ohos-net-http'); process.stdout.write(String(performance.now() - t));",
+    ], { cwd: ROOT, encoding: 'utf8' });
+    inProcess.push(Number(r.stdout));
+  }
+  const delta = median(withPkg) - median(bare);
+  md.push(
+    '## Import time', '',
+    `| measure (median of ${IMPORT_RUNS}) | ms |`, '| --- | ---: |',
+    `| \`node -e "import('ohos-net-http')"\` wall time | ${fixed(median(withPkg), 1)} |`,
+    `| \`node -e "void 0"\` wall time (baseline) | ${fixed(median(bare), 1)} |`,
+    `| **difference** (target < 50) | **${fixed(delta, 1)}** |`,
+    `| \`await import('ohos-net-http')\` measured inside the process | ${fixed(median(inProcess), 1)} |`,
+    '',
+  );
+  console.log(`  import: ${fixed(delta, 1)} ms over baseline (in-process ${fixed(median(inProcess), 1)} ms)`);
+  verdicts.push(`- import 'ohos-net-http': **${fixed(delta, 1)} ms** over a bare \`node -e\` — ${delta < 50 ? 'meets' : 'MISSES'} the < 50 ms target`);
+}
+
+async function streamSection(origin: string): Promise<void> {
+  const best = new Map<string, number>();
+  const growth = new Map<string, number>();
+  const runs = new Map<string, string[]>();
+  let skipped: string | undefined;
+  for (let round = 0; round < STREAM_ROUNDS && skipped === undefined; round++) {
+    const order = round % 2 === 0 ? ['undici', 'ohos'] : ['ohos', 'undici'];
+    for (const lib of order) {
+      const r = await child(['stream', origin, lib, STREAM_BYTES]);
+      if (typeof r.skipped === 'string') {
+        skipped = r.skipped;
+        continue;
+      }
+      if (r.error !== undefined || r.received !== STREAM_BYTES || r.status !== 200) {
+        note(`stream ${lib}: status ${String(r.status)}, ${String(r.received)} of ${STREAM_BYTES} bytes, error ${String(r.error)}`);
+        continue;
+      }
+      const mbps = (STREAM_BYTES / 1024 / 1024) / ((r.elapsedMs as number) / 1000);
+      const grew = (r.peak as number) - (r.baseline as number);
+      best.set(lib, Math.max(best.get(lib) ?? 0, mbps));
+      growth.set(lib, Math.max(growth.get(lib) ?? -Infinity, grew));
+      const detail = `JS heap +${mib(r.heapTotalGrowth as number)}, ArrayBuffers ${mib(r.arrayBuffersAtPeak as number)} at the peak`;
+      runs.set(lib, [...(runs.get(lib) ?? []), `${mbps.toFixed(0)} MiB/s, RSS +${mib(grew)} (${detail})`]);
+      console.log(`  stream round ${round + 1}/${STREAM_ROUNDS} ${lib.padEnd(7)} ${mbps.toFixed(0)} MiB/s, RSS +${mib(grew)}`);
+    }
+  }
+  md.push(`## One ${mib(STREAM_BYTES)} body (best of ${STREAM_ROUNDS} per client, fresh process each; RSS sampled every 50 ms)`, '');
+  if (skipped !== undefined) {
+    note(`requestInStream stream row skipped: ${skipped}`);
+    verdicts.push(`- requestInStream ${mib(STREAM_BYTES)}: skipped — ${skipped}`);
+    md.push(`requestInStream row skipped: ${skipped}`, '');
+  }
+  md.push('| client | MiB/s (best) | × undici.stream | peak RSS growth (worst) | every run |', '| --- | ---: | ---: | ---: | --- |');
+  const base = best.get('undici');
+  for (const [lib, label] of [['ohos', 'ohos requestInStream()'], ['undici', 'undici.stream → discarding Writable']] as const) {
+    const v = best.get(lib);
+    if (v === undefined) continue;
+    md.push(`| ${label} | ${v.toFixed(0)} | ${base === undefined ? 'n/a' : fixed(v / base, 3)} | ${mib(growth.get(lib) ?? 0)} | ${(runs.get(lib) ?? []).join('; ')} |`);
+  }
+  const ours = best.get('ohos');
+  if (ours !== undefined && base !== undefined) {
+    const ratio = ours / base;
+    const grew = growth.get('ohos') ?? 0;
+    md.push('', `Targets: throughput ≥ 0.95 × undici.stream → **${fixed(ratio, 3)}**; RSS growth < 32 MiB → **${mib(grew)}**.`);
+    verdicts.push(`- requestInStream ${mib(STREAM_BYTES)}: **${fixed(ratio, 3)} × undici.stream** throughput — ${ratio >= 0.95 ? 'meets' : 'MISSES'} ≥ 0.95; RSS growth **${mib(grew)}** — ${grew < 32 * 1024 * 1024 ? 'meets' : 'MISSES'} < 32 MiB`);
+  }
+  md.push('');
+}
+
+async function cacheSection(origin: string): Promise<void> {
+  const r = await child(['cache', origin, CACHE_REQUESTS]);
+  md.push(`## Fresh cache hit vs a loopback round trip (request(), c=1, ${CACHE_REQUESTS} each)`, '');
+  if (typeof r.skipped === 'string') {
+    note(`cache row skipped: ${r.skipped}`);
+    verdicts.push(`- fresh cache hit vs round trip: skipped — ${r.skipped}`);
+    md.push(`Skipped: ${r.skipped}`, '');
+    return;
+  }
+  interface S { rps: number; p50: number; p99: number; mean: number; errors: number }
+  const n = r.network as S;
+  const c = r.cached as S;
+  md.push(
+    '| path | req/s | p50 ms | p99 ms | mean ms |', '| --- | ---: | ---: | ---: | ---: |',
+    `| network (\`usingCache: false\`) | ${n.rps.toFixed(0)} | ${fixed(n.p50, 3)} | ${fixed(n.p99, 3)} | ${fixed(n.mean, 3)} |`,
+    `| fresh cache hit | ${c.rps.toFixed(0)} | ${fixed(c.p50, 3)} | ${fixed(c.p99, 3)} | ${fixed(c.mean, 3)} |`,
+    '',
+    `Cache hit is **${fixed(n.mean / c.mean, 1)} ×** faster by mean latency (p50: ${fixed(n.p50 / c.p50, 1)} ×); targets ≥ 10 × (issue 5), ≥ 20 × (issue 7). Server requests during the cache run: ${String(r.serverHitsDuringCacheRun)}.`,
+    '',
+  );
+  console.log(`  cache hit ${fixed(n.mean / c.mean, 1)} × faster than the network (mean)`);
+  const x = n.mean / c.mean;
+  verdicts.push(`- fresh cache hit: **${fixed(x, 1)} ×** faster than a loopback round trip (mean latency) — ${x >= 20 ? 'meets ≥ 20 × (issue 7) and ≥ 10 × (issue 5)' : x >= 10 ? 'meets ≥ 10 × (issue 5), MISSES ≥ 20 × (issue 7)' : 'MISSES ≥ 10 ×'}`);
+}
+
+async function profileSection(origin: string): Promise<void> {
+  const dir = join(ROOT, '.build', 'bench-profiles');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  md.push(`## CPU profiles (\`node --cpu-prof\`, ${PROFILE_REQUESTS} requests after 2000 warm-up)`, '');
+  for (const c of CONCURRENCY) {
+    for (const name of ['ohos request()', BASELINE]) {
+      const sub = join(dir, `${name.replace(/\W+/g, '_')}_c${c}`);
+      const r = await child(['profile', origin, name, PROFILE_REQUESTS, c], ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${sub}`]);
+      const file = readdirSync(sub).find((f) => f.endsWith('.cpuprofile'));
+      if (file === undefined) {
+        note(`no profile written for ${name} c=${c}`);
+        continue;
+      }
+      const title = `${name}, c=${c}: ${fixed(r.rps as number, 0)} req/s under the profiler — ${join(sub, file).slice(ROOT.length)}`;
+      const text = formatSummary(title, summarise(join(sub, file), 20));
+      md.push(text, '');
+      console.log(`\n${text}\n`);
+    }
+  }
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+const started = performance.now();
+const git = (args: string[]): string => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+const revision = `${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${git(['status', '--porcelain', '--', 'src']) === '' ? '' : ' + uncommitted changes in src/'}`;
+const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const envUsed = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${String(v)}`);
+const command = `${envUsed.length > 0 ? `${envUsed.join(' ')} ` : ''}${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${process.execArgv.join(' ')} .build/bench/run.js`}`;
+console.log(`ohos-net-http bench — ${cpu}, ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`  ${REQUESTS} requests × ${ROUNDS} rounds per client and concurrency (${WARMUP}/${REWARM} warm-up); concurrency ${CONCURRENCY.join(', ')}`);
+if (!hasGc) note('run without --expose-gc: no forced GC between runs, so one run\'s garbage may land in the next');
+
+const server = await startServer();
+let rows: Row[] = [];
+try {
+  if (SECTIONS.has('http')) {
+    console.log('\nSmall GET (1 KiB JSON)');
+    rows = await smallGets(server.origin);
+  }
+  if (SECTIONS.has('micro')) {
+    console.log('\nMicro-benchmarks');
+    await microSection(server.origin);
+  }
+  if (SECTIONS.has('rss')) {
+    console.log('\nPeak RSS');
+    await rssSection(server.origin);
+  }
+  if (SECTIONS.has('import')) {
+    console.log('\nImport time');
+    importSection();
+  }
+  if (SECTIONS.has('stream') && STREAM_BYTES > 0) {
+    console.log(`\nLarge body (${mib(STREAM_BYTES)})`);
+    await streamSection(server.origin);
+  }
+  if (SECTIONS.has('cache')) {
+    console.log('\nCache');
+    await cacheSection(server.origin);
+  }
+  if (PROFILE && SECTIONS.has('profile')) {
+    console.log('\nCPU profiles');
+    await profileSection(server.origin);
+  }
+} finally {
+  await server.close();
+}
+
+const elapsed = (performance.now() - started) / 1000;
+const head = [
+  '# ohos-net-http benchmark results',
+  '',
+  `- Date: ${new Date().toISOString()}`,
+  `- Machine: ${cpu}, ${os.cpus().length} cores, ${os.type()} ${os.release()} (${os.arch()}), ${mib(os.totalmem())} RAM`,
+  `- Code: ${revision}`,
+  `- Node ${process.version}; undici ${versionOf('undici')}, axios ${versionOf('axios')}, got ${versionOf('got')}, node-fetch ${versionOf('node-fetch')}`,
+  `- Command: \`${command}\` (took ${elapsed.toFixed(0)} s); load average before the run ${loadBefore}`,
+  `- Server: node:http in a separate process on 127.0.0.1, keep-alive. Client: one process, clients in turn, rotated each round, forced GC + 100 ms pause before every measured run.`,
+  `- Small GET: ${REQUESTS} requests per run after a warm-up (${WARMUP} requests in the first round, ${REWARM} later), ${ROUNDS} rounds; req/s = median of rounds; its ratio = median over rounds of (client ÷ undici.request in the same round), which cancels most of the load other processes put on the machine; p50/p99 over all rounds' latencies. Ratios are to undici.request in this run (own Agent: allowH2, headersTimeout 0, bodyTimeout 0). Latency and CPU ratios: lower is better. Client CPU = user + system time of the client process per request (median of rounds): steadier than req/s when the machine is shared.`,
+  '',
+];
+const body: string[] = [];
+if (rows.length > 0) verdicts.unshift(...targets(rows));
+if (verdicts.length > 0) body.push('## Targets', '', ...verdicts, '');
+if (rows.length > 0) {
+  body.push('## Small GET, 1 KiB JSON body read as text', '', tableOf(rows), '');
+  console.log(`\n${tableOf(rows)}`);
+}
+console.log(`\n${verdicts.join('\n')}`);
+const tail = notes.length > 0 ? ['## Notes', '', ...notes.map((n) => `- ${n}`), ''] : [];
+// A partial run (BENCH_ONLY) must not overwrite the full table: it goes to .build/ unless BENCH_OUT says otherwise.
+const out = process.env.BENCH_OUT ?? join(ROOT, process.env.BENCH_ONLY === undefined ? 'bench/results.md' : '.build/bench-results-partial.md');
+writeFileSync(out, [...head, ...body, ...md, ...tail].join('\n'));
+console.log(`\nwrote ${out.slice(ROOT.length)} in ${elapsed.toFixed(0)} s`);
