@@ -3,13 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { curlExit } from './helpers/curl.js';
 import { closedPort, readBody, repoRoot, startHttp, type TestServer } from './helpers/servers.js';
 
-const BIN = join(repoRoot, 'dist', 'cli', 'main.js');
+// The shipped command: whatever package.json's bin points at.
+const BIN = join(repoRoot, (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['ohos-http'] ?? '');
 const FILE = randomBytes(3 * 1024 * 1024);
 
 interface Run { code: number; stdout: Buffer; stderr: string }

@@ -1,4 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { HttpResponse } from '../api/types.js';
 import { thrownError } from '../errors/business-error.js';
 import { messageOf, PARAMETER_ERROR, PERMISSION_DENIED } from '../errors/codes.js';
@@ -13,11 +14,14 @@ interface Channel {
 }
 
 let channel: Channel | undefined;
+// node:worker_threads is loaded on the first requestSync, not at import.
+const threads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 
 function open(): Channel {
   if (channel !== undefined) return channel;
+  const { MessageChannel, Worker: WorkerClass } = threads();
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./sync-worker.js', import.meta.url), {
+  const worker = new WorkerClass(new URL('./sync-worker.js', import.meta.url), {
     workerData: { port: port2 },
     transferList: [port2],
   });
@@ -50,7 +54,7 @@ export function requestSync(args: readonly unknown[]): HttpResponse {
   const { defaultProxy, cacheDir, internetPermission } = settings;
   worker.postMessage({ url, options: cloneable(options as object | undefined), signal, settings: { defaultProxy, cacheDir, internetPermission } });
   Atomics.wait(signal, 0, 0);
-  const reply = receiveMessageOnPort(port)?.message as SyncReply | undefined;
+  const reply = threads().receiveMessageOnPort(port)?.message as SyncReply | undefined;
   if (reply === undefined) throw thrownError(2300999, new Error('requestSync worker gave no answer'));
   if ('ok' in reply) return reply.ok;
   // Argument and permission failures are thrown with the device's string codes.

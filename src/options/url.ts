@@ -15,6 +15,7 @@ export interface TargetUrl {
 
 /** RFC 3986 remove_dot_segments on literal `.`/`..` segments only, as curl does (`%2e` stays). */
 function removeDotSegments(path: string): string {
+  if (!path.includes('/.')) return path;
   const segments = path.split('/').slice(1);
   const out: string[] = [];
   segments.forEach((segment, i) => {
@@ -46,8 +47,21 @@ function requestTarget(text: string): string {
   return NON_ASCII.test(target) ? Buffer.from(target, 'utf8').toString('latin1') : target;
 }
 
+// Apps call the same few URLs again and again: remember the parsed form of recent ones.
+const recent = new Map<string, TargetUrl>();
+const RECENT_MAX = 256;
+
 /** Curl's view of a URL string: no scheme → http://; only http(s) is supported; malformed → 3. */
 export function parseTarget(raw: string): TargetUrl {
+  const known = recent.get(raw);
+  if (known !== undefined) return known;
+  const target = parseFresh(raw);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(raw, target);
+  return target;
+}
+
+function parseFresh(raw: string): TargetUrl {
   if (raw === '') throw new CodedFailure('empty URL', { curl: 3 });
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
   const text = scheme === undefined ? `http://${raw}` : raw;
@@ -66,13 +80,13 @@ export function parseTarget(raw: string): TargetUrl {
     throw new CodedFailure('malformed URL', { curl: 3 }, cause);
   }
   if (url.hostname === '') throw new CodedFailure('URL has no host', { curl: 3 });
-  return {
+  return Object.freeze({
     href: url.href,
     origin: url.origin,
     path: requestTarget(text),
     hostname: url.hostname,
     secure: url.protocol === 'https:',
-  };
+  });
 }
 
 /** A redirect target, resolved against the URL that answered with `Location`. */

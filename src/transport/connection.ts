@@ -1,7 +1,8 @@
 import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { TLSSocket } from 'node:tls';
-import { buildConnector } from 'undici';
+import type { TLSSocket } from 'node:tls';
+import type { buildConnector } from 'undici';
+import { loaded } from './deps.js';
 import { CodedFailure } from '../errors/business-error.js';
 import type { ProxyPlan } from '../options/plan.js';
 import { literalFailure } from './dns.js';
@@ -30,6 +31,11 @@ export interface ConnectionRecord {
 
 const records = new WeakMap<Socket, ConnectionRecord>();
 
+/** A TLS socket, recognised without importing node:tls at load time. */
+function isTlsSocket(socket: Socket): socket is TLSSocket {
+  return (socket as { encrypted?: unknown }).encrypted === true;
+}
+
 export function connectionOf(socket: Socket): ConnectionRecord | undefined {
   return records.get(socket);
 }
@@ -57,7 +63,7 @@ function settle(record: ConnectionRecord, socket: Socket, network: Socket): void
   record.localPort = network.localPort ?? -1;
   record.remoteAddress = network.remoteAddress ?? '';
   record.remotePort = network.remotePort ?? -1;
-  if (socket instanceof TLSSocket) {
+  if (isTlsSocket(socket)) {
     record.tlsProtocol = socket.getProtocol() ?? undefined;
     record.cipher = (socket.getCipher() as { standardName?: string } | undefined)?.standardName;
     socket.prependListener('error', (err: Error) => {
@@ -87,7 +93,7 @@ type Connect = (opts: buildConnector.Options, cb: buildConnector.Callback) => So
  */
 export function timedConnector(options: buildConnector.BuildOptions): buildConnector.connector {
   // undici's connector returns the socket it creates, though its types say void.
-  const connect = buildConnector(options) as unknown as Connect;
+  const connect = loaded().undici.buildConnector(options) as unknown as Connect;
   return (opts, callback) => {
     const record = newRecord(false);
     const socket = connect(opts, (...args) => {
@@ -139,14 +145,14 @@ function destroyQuietly(socket: Socket): void {
  */
 export function transportConnector(o: ConnectorOptions): buildConnector.connector {
   const dnsOptions = o.lookup === undefined ? {} : { lookup: o.lookup };
-  const plain = buildConnector({ timeout: o.timeout, allowH2: o.allowH2, ...dnsOptions }) as unknown as Connect;
+  const plain = loaded().undici.buildConnector({ timeout: o.timeout, allowH2: o.allowH2, ...dnsOptions }) as unknown as Connect;
   let secure: { readonly setup: TlsSetup | undefined; readonly connect: Connect } | undefined;
   /** The TLS side, built once it is first needed; throws (and is tried again next time) when it cannot be. */
   const tlsSide = (): { readonly setup: TlsSetup | undefined; readonly connect: Connect } => {
     if (o.tls === undefined) return { setup: undefined, connect: plain };
     if (secure === undefined) {
       const setup = o.tls();
-      const connect = buildConnector({
+      const connect = loaded().undici.buildConnector({
         timeout: o.timeout,
         allowH2: o.allowH2,
         ...dnsOptions,
@@ -162,7 +168,7 @@ export function transportConnector(o: ConnectorOptions): buildConnector.connecto
     return secure;
   };
   const proxy = o.tunnel;
-  const toProxy = proxy === undefined ? undefined : buildConnector({ timeout: o.timeout, ...dnsOptions }) as unknown as Connect;
+  const toProxy = proxy === undefined ? undefined : loaded().undici.buildConnector({ timeout: o.timeout, ...dnsOptions }) as unknown as Connect;
   const viaProxy = o.viaProxy === true || proxy !== undefined;
   const family = o.family ?? 0;
 
@@ -205,7 +211,7 @@ export function transportConnector(o: ConnectorOptions): buildConnector.connecto
         return;
       }
       record.tlsEnd = performance.now();
-      if (setup === undefined || !(socket instanceof TLSSocket)) {
+      if (setup === undefined || !isTlsSocket(socket)) {
         ready(socket);
         return;
       }

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { loaded } from './deps.js';
 import type { ValidationCallback } from '../api/types.js';
 import { settings as nodeSettings } from '../config.js';
 import { CodedFailure } from '../errors/business-error.js';
@@ -57,7 +58,7 @@ function plainPool(connectTimeout: number, allowH2: boolean): Dispatcher {
   const map = plain[allowH2 ? 1 : 0];
   let pool = map.get(connectTimeout);
   if (pool === undefined) {
-    pool = new Agent({ ...agentOptions(allowH2, undefined), connect: timedConnector({ timeout: connectTimeout, allowH2 }) });
+    pool = new (loaded().undici.Agent)({ ...agentOptions(allowH2, undefined), connect: timedConnector({ timeout: connectTimeout, allowH2 }) });
     map.set(connectTimeout, pool);
   }
   return pool;
@@ -88,10 +89,10 @@ function createPool(s: PoolSettings, t: TransportPlan | undefined, proxy: ProxyP
   if (proxy !== undefined && target !== undefined && forwards(proxy, target)) {
     // Connections to the proxy itself; its TLS (an https:// proxy) is checked against the default trust.
     const connect = transportConnector({ timeout: s.connectTimeout, allowH2: false, ...dns, viaProxy: true });
-    return new ForwardProxy(new Agent({ ...agentOptions(false, keepAlive), connect }), proxy);
+    return new ForwardProxy(new (loaded().undici.Agent)({ ...agentOptions(false, keepAlive), connect }), proxy);
   }
   const connect = transportConnector({ timeout: s.connectTimeout, allowH2, tls: setup, ...dns, tunnel: proxy });
-  return new Agent({ ...agentOptions(allowH2, keepAlive), connect });
+  return new (loaded().undici.Agent)({ ...agentOptions(allowH2, keepAlive), connect });
 }
 
 /**

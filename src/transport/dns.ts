@@ -2,8 +2,6 @@
 // device pre-resolves every host with it; `dnsServers` and then `dnsOverHttps` only when it finds nothing. Bogus
 // fallback settings can therefore never break a request whose host the system resolves.
 import * as dns from 'node:dns';
-import * as http from 'node:http';
-import * as https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import { CodedFailure } from '../errors/business-error.js';
@@ -66,7 +64,9 @@ export function dohAnswers(msg: Buffer): Answer[] {
   return out;
 }
 
-function dohRequest(url: URL, body: Buffer, context: SecureContext | undefined): Promise<Buffer> {
+async function dohRequest(url: URL, body: Buffer, context: SecureContext | undefined): Promise<Buffer> {
+  // Loaded only when a DoH fallback actually runs: node:http(s) are costly to import.
+  const client = url.protocol === 'http:' ? await import('node:http') : await import('node:https');
   return new Promise((resolve, reject) => {
     const options = {
       method: 'POST',
@@ -75,7 +75,7 @@ function dohRequest(url: URL, body: Buffer, context: SecureContext | undefined):
       headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message', 'content-length': body.length },
       ...(context === undefined ? {} : { secureContext: context }),
     };
-    const req = (url.protocol === 'http:' ? http : https).request(url, options, (res) => {
+    const req = client.request(url, options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

@@ -123,7 +123,8 @@ function noProxyMatches(env: EnvProxies, hostname: string): boolean {
 }
 
 function fromEnvironment(target: TargetUrl): ProxyPlan | undefined {
-  environment ??= readEnvironment();
+  // `null` (no proxy variables) is a cached answer too: test for undefined, not nullish.
+  if (environment === undefined) environment = readEnvironment();
   const env = environment;
   if (env === null) return undefined;
   const proxy = target.secure ? env.https : env.http;

@@ -5,7 +5,8 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import * as tls from 'node:tls';
+import type * as Tls from 'node:tls';
+import { createRequire } from 'node:module';
 import type { ValidationCallback } from '../api/types.js';
 import { CodedFailure } from '../errors/business-error.js';
 import type { TlsPlan } from '../options/plan.js';
@@ -41,7 +42,7 @@ const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFI
 
 /** What a pool's connector needs for its TLS connections. */
 export interface TlsSetup {
-  readonly context: tls.SecureContext;
+  readonly context: Tls.SecureContext;
   /** SNI to send instead of the URL host (never an IP address). */
   readonly servername: string | undefined;
   /** CA certificates added to the default trust: the anchors a partial chain may end at. */
@@ -123,7 +124,7 @@ function readCertFile(path: string): Buffer {
   }
 }
 
-function clientCertOptions(plan: TlsPlan): tls.SecureContextOptions {
+function clientCertOptions(plan: TlsPlan): Tls.SecureContextOptions {
   const c = plan.clientCert;
   if (c === undefined) return {};
   const passphrase = c.keyPassword === '' ? undefined : c.keyPassword;
@@ -143,29 +144,39 @@ function clientCertOptions(plan: TlsPlan): tls.SecureContextOptions {
 }
 
 /** Default TLS 1.2 list (Node's), for a TlsConfig that names only TLS 1.3 suites, and vice versa. */
-const DEFAULT_SUITES = tls.DEFAULT_CIPHERS.split(':');
-const DEFAULT_V13 = DEFAULT_SUITES.filter((s) => s.startsWith('TLS_'));
-const DEFAULT_V12 = DEFAULT_SUITES.filter((s) => !s.startsWith('TLS_'));
+// node:tls is needed only by pools with TLS options: load it then, not at import.
+let tlsModule: typeof Tls | undefined;
+function tlsLib(): typeof Tls {
+  return (tlsModule ??= createRequire(import.meta.url)('node:tls') as typeof Tls);
+}
+let defaults: { v13: string[]; v12: string[] } | undefined;
+function defaultSuites(): { v13: string[]; v12: string[] } {
+  if (defaults === undefined) {
+    const all = tlsLib().DEFAULT_CIPHERS.split(':');
+    defaults = { v13: all.filter((s) => s.startsWith('TLS_')), v12: all.filter((s) => !s.startsWith('TLS_')) };
+  }
+  return defaults;
+}
 
 /** curl's split: TLS 1.3 suites to the 1.3 list, the others mapped to OpenSSL names; unknown names dropped. */
 function cipherList(names: readonly string[]): string | undefined {
   const v13 = names.filter((n) => TLS13_SUITES.has(n));
   const v12 = names.map((n) => OPENSSL_CIPHERS[n]).filter((n): n is string => n !== undefined);
   if (v13.length === 0 && v12.length === 0) return undefined;
-  return [...(v13.length > 0 ? v13 : DEFAULT_V13), ...(v12.length > 0 ? v12 : DEFAULT_V12)].join(':');
+  return [...(v13.length > 0 ? v13 : defaultSuites().v13), ...(v12.length > 0 ? v12 : defaultSuites().v12)].join(':');
 }
 
-function versionOptions(plan: TlsPlan): tls.SecureContextOptions {
+function versionOptions(plan: TlsPlan): Tls.SecureContextOptions {
   if (plan.versions === undefined) return {};
   const [min, max] = plan.versions;
-  const options: tls.SecureContextOptions = {
+  const options: Tls.SecureContextOptions = {
     minVersion: VERSION_NAMES[min - 4],
     maxVersion: VERSION_NAMES[max - 4],
   };
   const ciphers = cipherList(plan.cipherSuites);
   if (ciphers !== undefined) {
     try {
-      tls.createSecureContext({ ciphers });
+      tlsLib().createSecureContext({ ciphers });
     } catch (err) {
       throw new CodedFailure('no usable cipher in tlsOptions.cipherSuites', { curl: 59 }, err);
     }
@@ -177,19 +188,19 @@ function versionOptions(plan: TlsPlan): tls.SecureContextOptions {
 /** Builds a pool's TLS context. Throws curl's codes: 77 (caData), 58 (client certificate), 59 (ciphers). */
 export function tlsSetup(plan: TlsPlan): TlsSetup {
   const extraCas = [...caPathCerts(plan.caPath), ...caDataCerts(plan.caData)];
-  const options: tls.SecureContextOptions & { allowPartialTrustChain?: boolean } = {
+  const options: Tls.SecureContextOptions & { allowPartialTrustChain?: boolean } = {
     ...versionOptions(plan),
     // Node >= 22.9 applies OpenSSL's X509_V_FLAG_PARTIAL_CHAIN itself; older Node ignores the key and
     // verifyPeer() checks partial chains by hand.
     allowPartialTrustChain: plan.partialChain,
   };
   if (extraCas.length > 0) {
-    options.ca = [...tls.rootCertificates, ...nodeExtraCas(), ...extraCas.map((c) => c.toString())];
+    options.ca = [...tlsLib().rootCertificates, ...nodeExtraCas(), ...extraCas.map((c) => c.toString())];
   }
   const clientOptions = clientCertOptions(plan);
-  let context: tls.SecureContext;
+  let context: Tls.SecureContext;
   try {
-    context = tls.createSecureContext({ ...options, ...clientOptions });
+    context = tlsLib().createSecureContext({ ...options, ...clientOptions });
   } catch (err) {
     // Versions and ciphers were checked above: what is left is the client certificate or its key.
     throw new CodedFailure('client certificate or key unusable', { curl: 58 }, err);
@@ -200,10 +211,10 @@ export function tlsSetup(plan: TlsPlan): TlsSetup {
 
 // ---- per-connection checks ------------------------------------------------------------------------
 
-function chainOf(socket: tls.TLSSocket): X509Certificate[] {
+function chainOf(socket: Tls.TLSSocket): X509Certificate[] {
   const chain: X509Certificate[] = [];
   // Node gives `{}` without a peer certificate, and may end the chain without an issuer.
-  type Link = Partial<tls.DetailedPeerCertificate> | undefined;
+  type Link = Partial<Tls.DetailedPeerCertificate> | undefined;
   let cert: Link = socket.getPeerCertificate(true);
   const seen = new Set<string>();
   while (cert?.raw !== undefined && cert.fingerprint256 !== undefined && !seen.has(cert.fingerprint256)) {
@@ -222,7 +233,7 @@ function inDate(cert: X509Certificate, now: number): boolean {
  * X509_V_FLAG_PARTIAL_CHAIN by hand (Node < 22.9): accept when a certificate of the presented chain — the leaf
  * included — is one of the added CAs, and every link below it is correctly signed and in date.
  */
-function partialChainTrusted(socket: tls.TLSSocket, anchors: readonly X509Certificate[]): boolean {
+function partialChainTrusted(socket: Tls.TLSSocket, anchors: readonly X509Certificate[]): boolean {
   if (anchors.length === 0) return false;
   const chain = chainOf(socket);
   const now = Date.now();
@@ -236,7 +247,7 @@ function partialChainTrusted(socket: tls.TLSSocket, anchors: readonly X509Certif
   return false;
 }
 
-function systemCheck(setup: TlsSetup, socket: tls.TLSSocket, host: string): void {
+function systemCheck(setup: TlsSetup, socket: Tls.TLSSocket, host: string): void {
   if (!socket.authorized) {
     const reason = String(socket.authorizationError);
     const partial = setup.plan.partialChain && NO_ANCHOR.has(reason) && partialChainTrusted(socket, setup.extraCas);
@@ -244,11 +255,11 @@ function systemCheck(setup: TlsSetup, socket: tls.TLSSocket, host: string): void
       throw new CodedFailure(`server certificate not trusted: ${reason}`, { curl: 60 }, Object.assign(new Error(reason), { code: reason }));
     }
   }
-  const mismatch = tls.checkServerIdentity(host, socket.getPeerCertificate());
+  const mismatch = tlsLib().checkServerIdentity(host, socket.getPeerCertificate());
   if (mismatch !== undefined) throw new CodedFailure('server certificate does not match the host', { curl: 60 }, mismatch);
 }
 
-async function callbackCheck(callback: ValidationCallback, socket: tls.TLSSocket, host: string): Promise<void> {
+async function callbackCheck(callback: ValidationCallback, socket: Tls.TLSSocket, host: string): Promise<void> {
   const context = {
     host,
     ip: socket.remoteAddress ?? '',
@@ -270,7 +281,7 @@ async function callbackCheck(callback: ValidationCallback, socket: tls.TLSSocket
   if (accepted !== true) throw new CodedFailure('remoteValidation callback refused the server', { curl: 60 });
 }
 
-function pinCheck(pins: readonly string[], socket: tls.TLSSocket): void {
+function pinCheck(pins: readonly string[], socket: Tls.TLSSocket): void {
   if (pins.length === 0) return;
   const key = socket.getPeerCertificate().pubkey as Buffer | undefined;
   const hash = key === undefined ? '' : createHash('sha256').update(key).digest('base64');
@@ -282,7 +293,7 @@ function pinCheck(pins: readonly string[], socket: tls.TLSSocket): void {
  * chain + host name ('system'), the app's callback, or nothing ('skip'); then the pins, which apply even
  * when verification is skipped. Throws (or rejects with) a CodedFailure carrying curl's code.
  */
-export function verifyPeer(setup: TlsSetup, socket: tls.TLSSocket, host: string): Promise<void> | undefined {
+export function verifyPeer(setup: TlsSetup, socket: Tls.TLSSocket, host: string): Promise<void> | undefined {
   const { validation, pins } = setup.plan;
   if (typeof validation === 'function') {
     return callbackCheck(validation, socket, host).then(() => {

@@ -13,6 +13,7 @@ import { mergeHeaderBlock, rawFromParsed, rawHeader, type HeaderObject } from '.
 import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
 import { decoderFor, type DecodeSink } from './decode.js';
+import { depsReady, loadDeps } from './deps.js';
 import { dispatchTransfer } from './dispatchers.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
 import type { Marks } from './timing.js';
@@ -118,6 +119,18 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
 
   /** Starts the first hop. Failures that precede the network (bad URL, bad range) settle asynchronously too. */
   start(): void {
+    if (!depsReady()) {
+      // The first request of the process loads the transport modules, then starts.
+      loadDeps().then(
+        () => {
+          this.start();
+        },
+        (err: unknown) => {
+          this.#fail(err);
+        },
+      );
+      return;
+    }
     try {
       this.#target = parseTarget(this.#plan.url);
       if (this.#plan.range !== undefined && this.#method === 'PUT') {
