@@ -70,7 +70,8 @@ type AnyFn = (...args: never[]) => unknown;
 
 /** An export of a compiled module under dist/, or why it is not there. */
 async function internal(path: string, name: string, arity: number): Promise<AnyFn | string> {
-  const url = new URL(path, import.meta.resolve('ohos-net-http'));
+  // The package exports a bundle (dist/bundle/); tsc's per-module output sits one level up in dist/.
+  const url = new URL(path, new URL('../', import.meta.resolve('ohos-net-http')));
   try {
     const mod = (await import(url.href)) as Record<string, unknown>;
     const fn = mod[name];

@@ -41,6 +41,7 @@ before(async () => {
         case '/png': return send('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
         case '/bin': return send('application/octet-stream', Buffer.from([0, 1, 2, 3]));
         case '/nul': return send('text/plain', Buffer.from('before\0after'));
+        case '/utf8-header': return send('text/plain', 'x', { 'x-name': Buffer.from('café ☕', 'utf8').toString('latin1') });
         case '/latin1': return send('text/plain; charset=iso-8859-1', Buffer.from('café', 'utf8'));
         case '/gzip': return send('text/plain', zlib.gzipSync('zipped text'), { 'content-encoding': 'gzip' });
         case '/deflate': return send('text/plain', zlib.deflateSync('deflated text'), { 'content-encoding': 'deflate' });
@@ -75,6 +76,13 @@ describe('response header', () => {
     assert.deepEqual(Object.keys(res), [
       'responseCode', 'cookies', 'header', 'result', 'resultType', 'performanceTiming', 'connectionExtraInfo',
     ]);
+  });
+});
+
+describe('response header values', () => {
+  it('decodes header bytes as UTF-8, as the device does', async () => {
+    const res = await http.createHttp().request(`${base}utf8-header`);
+    assert.equal((res.header as Record<string, string>)['x-name'], 'café ☕');
   });
 });
 

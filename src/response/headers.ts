@@ -32,22 +32,43 @@ export function mergeHeaderBlock(into: HeaderObject, raw: readonly (Buffer | str
   }
 }
 
-/** Flattens undici's parsed header object back to a raw list, for dispatchers that give no raw headers. */
-export function rawFromParsed(parsed: Record<string, string | string[] | undefined>): string[] {
-  const raw: string[] = [];
-  for (const [name, value] of Object.entries(parsed)) {
-    if (Array.isArray(value)) for (const v of value) raw.push(name, v);
-    else if (value !== undefined) raw.push(name, value);
+/** undici's parsed header value as the device shows it: UTF-8 (undici decodes latin1), cut at NUL. */
+function deviceText(latin1: string): string {
+  // Bytes outside ASCII, NUL and surrounding blanks need work; most values have none of them.
+  if (!/[\x00\x80-\xff]/.test(latin1)) {
+    return latin1.charCodeAt(0) <= 32 || latin1.charCodeAt(latin1.length - 1) <= 32 ? latin1.trim() : latin1;
   }
-  return raw;
+  const utf8 = Buffer.from(latin1, 'latin1').toString('utf8');
+  const nul = utf8.indexOf('\0');
+  return (nul < 0 ? utf8 : utf8.slice(0, nul)).trim();
 }
 
-/** One header value of a raw block (last occurrence), compared case-insensitively by name. */
-export function rawHeader(raw: readonly (Buffer | string)[], lowerName: string): string | undefined {
-  let found: string | undefined;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const n = raw[i] as Buffer | string;
-    if (n.length === lowerName.length && n.toString().toLowerCase() === lowerName) found = text(raw[i + 1] as Buffer | string);
+/** A header block as undici parses it: lowercase names, repeated names as arrays, values trimmed, latin1. */
+export type ParsedHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * Merges one parsed header block into the object accumulated over every hop (the hot path: it
+ * reuses undici's parsing instead of decoding raw buffers again). Same rules as mergeHeaderBlock.
+ */
+export function mergeParsed(into: HeaderObject, parsed: ParsedHeaders): void {
+  for (const name in parsed) {
+    const value = parsed[name];
+    if (value === undefined) continue;
+    if (name === 'set-cookie') {
+      const lines = (Array.isArray(value) ? value : [value]).map(deviceText).filter((v) => v !== '');
+      if (lines.length === 0) continue;
+      const list = into['set-cookie'];
+      if (Array.isArray(list)) list.push(...lines);
+      else into['set-cookie'] = lines;
+      continue;
+    }
+    const text = deviceText(Array.isArray(value) ? (value[value.length - 1] ?? '') : value);
+    if (text !== '') put(into, name, text);
   }
-  return found;
+}
+
+/** The last value of one header of a parsed block. */
+export function parsedHeader(parsed: ParsedHeaders, lowerName: string): string | undefined {
+  const value = parsed[lowerName];
+  return Array.isArray(value) ? value[value.length - 1] : value;
 }

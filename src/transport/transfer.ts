@@ -9,7 +9,7 @@ import { parseTarget, resolveLocation, type TargetUrl } from '../options/url.js'
 import { multipartOf } from '../options/multipart.js';
 import type { RequestPlan } from '../options/plan.js';
 import { Jar } from '../response/cookies.js';
-import { mergeHeaderBlock, rawFromParsed, rawHeader, type HeaderObject } from '../response/headers.js';
+import { mergeParsed, parsedHeader, type HeaderObject } from '../response/headers.js';
 import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
 import { decoderFor, type DecodeSink } from './decode.js';
@@ -232,8 +232,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#marks.headers = now;
     this.#phase = Phase.InBody;
     this.#status = statusCode;
-    const raw = (controller as { rawHeaders?: (Buffer | string)[] | null }).rawHeaders ?? rawFromParsed(headers);
-    mergeHeaderBlock(this.#header, raw);
+    mergeParsed(this.#header, headers);
     const setCookie = headers['set-cookie'];
     if (setCookie !== undefined) {
       this.#jar ??= new Jar();
@@ -241,14 +240,14 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     }
     this.#observer.onHeaders(this.#header);
     if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
-      this.#location = rawHeader(raw, 'location');
+      this.#location = parsedHeader(headers, 'location');
       if (this.#location !== undefined) return;
     }
     if (this.#method === 'HEAD' || NO_BODY_STATUS.has(statusCode)) return;
-    const length = rawHeader(raw, 'content-length');
+    const length = parsedHeader(headers, 'content-length');
     this.#total = length === undefined ? 0 : Number(length) || 0;
     try {
-      this.#decoder = decoderFor(rawHeader(raw, 'content-encoding'), this);
+      this.#decoder = decoderFor(parsedHeader(headers, 'content-encoding'), this);
     } catch (err) {
       this.#fail(err);
     }
