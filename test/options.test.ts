@@ -702,4 +702,17 @@ describe('request options against a real echo server', () => {
       assert.equal(headerOf(e, 'range'), 'bytes=1-2');
     });
   });
+
+  describe('headers the transport owns', () => {
+    it('leaves out Expect, Transfer-Encoding, Keep-Alive and Upgrade instead of failing', async () => {
+      const e = await echo('/owned', {
+        method: 'POST',
+        extraData: 'hello',
+        header: { Expect: '100-continue', 'Transfer-Encoding': 'chunked', 'Keep-Alive': 'timeout=5', Upgrade: 'websocket', 'X-Kept': 'yes' },
+      });
+      for (const name of ['expect', 'transfer-encoding', 'keep-alive', 'upgrade']) assert.equal(headerOf(e, name), undefined, name);
+      assert.equal(headerOf(e, 'x-kept'), 'yes');
+      assert.equal(bodyOf(e).toString(), 'hello');
+    });
+  });
 });

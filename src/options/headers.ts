@@ -5,6 +5,11 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** CR/LF could smuggle a header or a request; other controls (tab aside) cannot go on the wire either. */
 const UNSAFE_VALUE = /[\x01-\x08\x0a-\x1f\x7f]/;
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Message framing and connection management belong to the transport (curl handles these itself
+ * too): user values are left out rather than failing the request.
+ */
+const TRANSPORT_OWNED = new Set(['expect', 'transfer-encoding', 'keep-alive', 'upgrade']);
 
 function valueText(value: unknown): string {
   let text: string;
@@ -27,8 +32,10 @@ export function userHeaders(header: object, into: Record<string, string>): Recor
     const text = valueText((header as Record<string, unknown>)[name]);
     if (name === '') continue;
     if (!TOKEN.test(name) || UNSAFE_VALUE.test(text)) return null;
+    const lower = name.toLowerCase();
+    if (TRANSPORT_OWNED.has(lower)) continue;
     // The wire carries UTF-8 bytes, as curl sends them; the socket writes header text as latin1.
-    into[name.toLowerCase()] = NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+    into[lower] = NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
   }
   return into;
 }
