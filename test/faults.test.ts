@@ -176,17 +176,12 @@ const cases: readonly FaultCase[] = [
     peer: raw((socket) => {
       socket.once('data', () => socket.end());
     }, 'https'),
-    todo: 'curl: 35 (SSL_ERROR_SYSCALL in SSL_connect) → 2300999; ours: 2300056 — Node reports ECONNRESET ' +
-      '"socket disconnected before secure TLS connection was established", map.ts takes it for a plain reset before ' +
-      'the response (56). A failure before secureConnect should be curl 35.',
   },
   {
     name: 'TLS: server reads the ClientHello, then RST',
     peer: raw((socket) => {
       socket.once('data', () => socket.resetAndDestroy());
     }, 'https'),
-    todo: 'curl: 35 (Recv failure during the handshake) → 2300999; ours: 2300056 (ECONNRESET during the handshake ' +
-      'mapped as a reset before the response).',
   },
   {
     name: 'TLS: server answers the ClientHello with plain HTTP',
@@ -277,14 +272,10 @@ const cases: readonly FaultCase[] = [
     name: 'header block of 150 KiB in short lines (curl allows 300 KiB in all)',
     peer: raw(reply(`${OK}${headersOf(1500, 90)}Content-Length: 2\r\n${CLOSE}\r\nok`)),
     body: 'ok',
-    todo: 'curl: 0 (limits: 100 KiB per line, 300 KiB per block); ours: 2300999 — dispatchers.ts sets undici ' +
-      'maxHeaderSize to 101 KiB for the whole block (UND_ERR_HEADERS_OVERFLOW).',
   },
   {
     name: 'header block over 300 KiB in short lines',
     peer: raw(reply(`${OK}${headersOf(3500, 90)}Content-Length: 2\r\n${CLOSE}\r\nok`)),
-    todo: 'curl (7.88 and 8.x, curl test 497): 56 "Too large response headers" → 2300056; ours: 2300999 — ' +
-      'UND_ERR_HEADERS_OVERFLOW is mapped to curl 100 (which is right only for a single line over 100 KiB).',
   },
   {
     name: 'header line without a colon',
@@ -395,36 +386,32 @@ const cases: readonly FaultCase[] = [
     name: 'the same Content-Length twice',
     peer: raw(reply(`${OK}Content-Length: 2\r\nContent-Length: 2\r\n${CLOSE}\r\nok`)),
     body: 'ok',
-    todo: 'curl: 0; ours: 2300018 — undici client-h1 onHeaderValue does `contentLength += value` ("22"), then ' +
-      'UND_ERR_RES_CONTENT_LENGTH_MISMATCH at the end of the body.',
+    todo:
+      'curl: 0; ours: 2300018 — llhttp (strict) refuses a duplicate Content-Length while parsing the headers, and undici reports that parser error as UND_ERR_RES_CONTENT_LENGTH_MISMATCH before any response reaches us; undici offers no lenient parser flags.',
   },
   {
     name: 'Content-Length given as a list "2, 2"',
     peer: raw(reply(`${OK}Content-Length: 2, 2\r\n${CLOSE}\r\nok`)),
     body: 'ok',
-    todo: 'curl 7.88: 0; ours: 2300018 (UND_ERR_RES_CONTENT_LENGTH_MISMATCH).',
+    todo:
+      'curl 7.88: 0; ours: 2300018 — llhttp refuses the list while parsing the headers (reported by undici as UND_ERR_RES_CONTENT_LENGTH_MISMATCH before any response reaches us).',
   },
   {
     name: 'Transfer-Encoding chunked together with Content-Length',
     peer: raw(reply(`${OK}Content-Length: 100\r\nTransfer-Encoding: chunked\r\n${CLOSE}\r\n2\r\nok\r\n0\r\n\r\n`)),
     body: 'ok',
-    todo: 'curl: 0 (chunked wins, RFC 9112 §6.3); ours: 2300018 — undici still compares the decoded body with ' +
-      'Content-Length (UND_ERR_RES_CONTENT_LENGTH_MISMATCH).',
+    todo:
+      'curl: 0 (chunked wins, RFC 9112 §6.3); ours: 2300018 — llhttp (strict) refuses the pair while parsing the headers (reported by undici as UND_ERR_RES_CONTENT_LENGTH_MISMATCH before any response reaches us).',
   },
   {
     name: '204 with Content-Length and a stray body',
     peer: raw(reply(`HTTP/1.1 204 No Content\r\nContent-Length: 2\r\n${CLOSE}\r\nok`)),
     body: '',
-    todo: 'curl: 0 (a 204 has no body); ours: 2300018 — llhttp reads no body for 204 but undici then compares 0 ' +
-      'bytes with Content-Length: 2 (UND_ERR_RES_CONTENT_LENGTH_MISMATCH).',
   },
   {
     name: '304 with the Content-Length of the stored representation',
     peer: raw(reply(`HTTP/1.1 304 Not Modified\r\nContent-Length: 100\r\nETag: "x"\r\n${CLOSE}\r\n`)),
     body: '',
-    todo: 'curl: 0 (RFC 9110 §8.6 allows Content-Length on 304); ours: 2300018 — undici checks every non-HEAD ' +
-      'response against Content-Length (UND_ERR_RES_CONTENT_LENGTH_MISMATCH), which also breaks cache revalidation ' +
-      'against such servers.',
   },
 
   // ---- content encodings ------------------------------------------------------------------------
@@ -658,13 +645,7 @@ function inChild(url: string, options: HttpRequestOptions): Promise<{ settled: b
 }
 
 describe('found by fuzzing (run in a child process: the failure leaks a socket)', () => {
-  it('method CONNECT answered with 200 is a response (curl -X CONNECT)', {
-    todo: 'curl -X CONNECT: exit 0, the 200 response; ours: never settles with readTimeout 0 (2300028 with a ' +
-      'readTimeout), and the socket stays open — undici treats every 2xx answer to CONNECT as an upgrade and hands ' +
-      'the socket to onRequestUpgrade, which Transfer does not implement. Fix: implement onRequestUpgrade in ' +
-      'transport/transfer.ts (status + headers as the response, read the socket to its end as the body, then ' +
-      'destroy it), or refuse CONNECT up front with a device code.',
-  }, async () => {
+  it('method CONNECT answered with 200 is a response (curl -X CONNECT)', async () => {
     const peer = await startRaw(reply(`${OK}Content-Length: 2\r\n${CLOSE}\r\nok`));
     try {
       const curl = await curlRun(['-X', 'CONNECT', '-w', '%{http_code}', '-m', '5', peer.url]);

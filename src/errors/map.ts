@@ -96,9 +96,9 @@ export function curlCodeOf(err: unknown, phase: Phase, proxyHost?: string): numb
   // `errored` still tells the two apart, so a caller that has the socket should map that error instead.
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return 18;
   if (code === 'EPIPE') return 55;
-  // Response header block too large: curl ≥ 8.6 says CURLE_TOO_LARGE (100, not in the device table → 2300999);
-  // curl 7.88 said CURLE_OUT_OF_MEMORY (27). The device ships curl 8.x, so 100.
-  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') return 100;
+  // The whole header block over curl's 300 KiB: "Too large response headers", CURLE_RECV_ERROR (56) in 7.88 and
+  // 8.x alike. (One line over 100 KiB is caught by the transfer itself: curl 8.x's CURLE_TOO_LARGE, 100.)
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') return 56;
   if (code === HTTP_PARSER || code.startsWith('HPE_')) return parserFailure(code, phase);
   if (code.startsWith('ERR_HTTP2_')) return code === 'ERR_HTTP2_STREAM_ERROR' ? 92 : 16;
   if (code.startsWith('ERR_SSL_') || code === 'EPROTO') return 35;

@@ -30,8 +30,8 @@ export interface PoolSettings {
 /** Something requests can be dispatched on: an undici Agent, or our absolute-form proxy front. */
 export type Route = Pick<Dispatcher, 'dispatch'>;
 
-/** curl accepts response header blocks up to 100 KiB; undici's default is smaller. */
-const MAX_HEADER_SIZE = 100 * 1024 + 1024;
+/** curl accepts response header blocks up to 300 KiB in all (each line up to 100 KiB, checked per response). */
+const MAX_HEADER_SIZE = 300 * 1024 + 1024;
 
 /** Pools without any transport option, by connectTimeout: [HTTP/1.1 only, HTTP/2 allowed]. No key string needed. */
 const plain: readonly [Map<number, Dispatcher>, Map<number, Dispatcher>] = [new Map(), new Map()];

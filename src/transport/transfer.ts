@@ -62,6 +62,38 @@ export interface TransferFailure {
 /** Request headers a different origin must never see after a redirect (curl ≥ 7.83 drops them too). */
 const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 const NO_BODY_STATUS = new Set([204, 304]);
+const DROPPED = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * A connection to an https origin that drops before any request went out died in the TLS
+ * handshake: curl reports that as CURLE_SSL_CONNECT_ERROR (35), not as a plain reset.
+ */
+function handshakeFailure(err: unknown, target: TargetUrl | undefined, socket: Socket | undefined): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (target?.secure !== true || socket !== undefined || typeof code !== 'string' || !DROPPED.has(code)) return err;
+  return new CodedFailure('the connection closed during the TLS handshake', { curl: 35 }, err);
+}
+
+/** curl's limit for one response header line (its limit for a whole block is set on the pools). */
+const MAX_HEADER_LINE = 100 * 1024;
+
+function longestValue(headers: Record<string, string | string[] | undefined>): number {
+  let longest = 0;
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string') longest = Math.max(longest, value.length);
+    else if (value !== undefined) for (const v of value) longest = Math.max(longest, v.length);
+  }
+  return longest;
+}
+
+/**
+ * undici fails a 204 or 304 that carries a Content-Length (RFC 9110 allows it on 304: the length of
+ * the stored representation), though neither has a body; curl takes them as they are.
+ */
+function bodilessStatus(status: number): boolean {
+  return status === 204 || status === 304;
+}
 
 /**
  * One request from first byte to last, across redirect hops, as one undici handler.
@@ -232,6 +264,11 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#marks.headers = now;
     this.#phase = Phase.InBody;
     this.#status = statusCode;
+    const tooLong = longestValue(headers) > MAX_HEADER_LINE;
+    if (tooLong) {
+      this.#fail(new CodedFailure('a response header line over 100 KiB', { curl: 100 }));
+      return;
+    }
     mergeParsed(this.#header, headers);
     const setCookie = headers['set-cookie'];
     if (setCookie !== undefined) {
@@ -268,6 +305,23 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     if (this.#total > 0) this.#observer.onReceiveProgress?.(this.#received, this.#total);
   }
 
+  /**
+   * undici hands over the socket of a 2xx answer to a CONNECT request. curl -X CONNECT returns that
+   * answer as the response: take its status and headers, close the socket, and end.
+   */
+  onRequestUpgrade(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    socket: import('node:stream').Duplex,
+  ): void {
+    socket.destroy();
+    this.onResponseStart(controller, statusCode, headers);
+    this.#location = undefined;
+    this.#decoder = null;
+    this.onResponseEnd();
+  }
+
   onResponseEnd(): void {
     if (this.#settled) return;
     this.#marks.end = performance.now();
@@ -280,6 +334,10 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     // On a close-delimited body undici reports a reset as a length mismatch; the socket still knows it was a reset.
     const socketError = (this.#socket as { errored?: unknown } | undefined)?.errored as NodeJS.ErrnoException | null | undefined;
     const mismatch = (err as { code?: unknown }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH';
+    if (mismatch && socketError?.code !== 'ECONNRESET' && bodilessStatus(this.#status)) {
+      this.onResponseEnd();
+      return;
+    }
     this.#fail(mismatch && socketError?.code === 'ECONNRESET' ? socketError : err);
   }
 
@@ -404,7 +462,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
         // Already finished inside undici: nothing left to stop.
       }
     }
-    const failure = underlyingFailure(err, this.#socket);
+    const failure = handshakeFailure(underlyingFailure(err, this.#socket), this.#target, this.#socket);
     this.#reject({ code: deviceCodeOf(failure, this.#phase), cause: failure });
   }
 
