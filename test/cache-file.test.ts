@@ -2,13 +2,13 @@
 import { after, before, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import http from 'ohos-net-http';
-import { configure } from 'ohos-net-http/node';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
+import { isCacheHit, withCache } from './helpers/cache.js';
 import { startHttp, type TestServer } from './helpers/servers.js';
 
 const FILE = 'http-cache.v1';
@@ -42,20 +42,8 @@ function get(path: string, options: http.HttpRequestOptions = {}): Promise<http.
   return req.request(server.origin + path, options);
 }
 
-const hit = (res: http.HttpResponse): boolean | undefined => res.connectionExtraInfo?.isCacheHit;
+const hit = isCacheHit;
 
-/** Runs `fn` with a running cache persisted in a fresh directory; deletes both afterwards. */
-async function withCache(fn: (cache: http.HttpResponseCache, dir: string) => Promise<void>, size?: number, dir?: string): Promise<void> {
-  const cacheDir = dir ?? (await mkdtemp(join(tmpdir(), 'ohos-cache-')));
-  configure({ cacheDir });
-  const cache = size === undefined ? http.createHttpResponseCache() : http.createHttpResponseCache(size);
-  try {
-    await fn(cache, cacheDir);
-  } finally {
-    await cache.delete();
-    await rm(cacheDir, { recursive: true, force: true });
-  }
-}
 
 
 describe('the cache file', () => {

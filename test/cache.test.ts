@@ -1,13 +1,10 @@
 // HttpResponseCache in one process, against a real server that counts the requests it sees.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import http from 'ohos-net-http';
-import { configure } from 'ohos-net-http/node';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
+import { isCacheHit, withCache } from './helpers/cache.js';
 import { startHttp, type TestServer } from './helpers/servers.js';
 
 const LAST_MODIFIED = 'Tue, 05 Mar 2024 10:00:00 GMT';
@@ -65,21 +62,9 @@ function get(path: string, options: http.HttpRequestOptions = {}): Promise<http.
   return req.request(server.origin + path, options);
 }
 
-const hit = (res: http.HttpResponse): boolean | undefined => res.connectionExtraInfo?.isCacheHit;
+const hit = isCacheHit;
 const hdr = (res: http.HttpResponse, name: string): unknown => (res.header as Record<string, unknown>)[name];
 
-/** Runs `fn` with a running cache persisted in a fresh directory; deletes both afterwards. */
-async function withCache(fn: (cache: http.HttpResponseCache, dir: string) => Promise<void>, size?: number, dir?: string): Promise<void> {
-  const cacheDir = dir ?? (await mkdtemp(join(tmpdir(), 'ohos-cache-')));
-  configure({ cacheDir });
-  const cache = size === undefined ? http.createHttpResponseCache() : http.createHttpResponseCache(size);
-  try {
-    await fn(cache, cacheDir);
-  } finally {
-    await cache.delete();
-    await rm(cacheDir, { recursive: true, force: true });
-  }
-}
 
 describe('read and write paths', () => {
   it('a fresh hit: no network, no headersReceive, stored status and body, isCacheHit, three timings', () =>
