@@ -13,6 +13,7 @@ import { mergeParsed, parsedHeader, type HeaderObject } from '../response/header
 import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
 import { decoderFor, type DecodeSink } from './decode.js';
+import { bodilessStatus, CREDENTIALS, handshakeFailure, longestValue, MAX_HEADER_LINE, NO_BODY_STATUS } from './curl-rules.js';
 import { depsReady, loadDeps } from './deps.js';
 import { dispatchTransfer } from './dispatchers.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
@@ -57,42 +58,6 @@ export interface TransferResult {
 export interface TransferFailure {
   readonly code: number;
   readonly cause: unknown;
-}
-
-/** Request headers a different origin must never see after a redirect (curl ≥ 7.83 drops them too). */
-const CREDENTIALS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-const NO_BODY_STATUS = new Set([204, 304]);
-const DROPPED = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE', 'ECONNABORTED']);
-
-/**
- * A connection to an https origin that drops before any request went out died in the TLS
- * handshake: curl reports that as CURLE_SSL_CONNECT_ERROR (35), not as a plain reset.
- */
-function handshakeFailure(err: unknown, target: TargetUrl | undefined, socket: Socket | undefined): unknown {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (target?.secure !== true || socket !== undefined || typeof code !== 'string' || !DROPPED.has(code)) return err;
-  return new CodedFailure('the connection closed during the TLS handshake', { curl: 35 }, err);
-}
-
-/** curl's limit for one response header line (its limit for a whole block is set on the pools). */
-const MAX_HEADER_LINE = 100 * 1024;
-
-function longestValue(headers: Record<string, string | string[] | undefined>): number {
-  let longest = 0;
-  for (const name in headers) {
-    const value = headers[name];
-    if (typeof value === 'string') longest = Math.max(longest, value.length);
-    else if (value !== undefined) for (const v of value) longest = Math.max(longest, v.length);
-  }
-  return longest;
-}
-
-/**
- * undici fails a 204 or 304 that carries a Content-Length (RFC 9110 allows it on 304: the length of
- * the stored representation), though neither has a body; curl takes them as they are.
- */
-function bodilessStatus(status: number): boolean {
-  return status === 204 || status === 304;
 }
 
 /**
