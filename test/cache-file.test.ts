@@ -8,27 +8,18 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import http from 'ohos-net-http';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
-import { isCacheHit, withCache } from './helpers/cache.js';
-import { startHttp, type TestServer } from './helpers/servers.js';
+import { cacheableRoute, isCacheHit, startCounting, withCache } from './helpers/cache.js';
+import type { TestServer } from './helpers/servers.js';
 
 const FILE = 'http-cache.v1';
 const MAGIC = 'ohos-net-http-cache 1 ';
 
 let server: TestServer;
-/** Requests seen per path+query. */
-const hits = new Map<string, number>();
-const count = (path: string): number => hits.get(path) ?? 0;
+let count: (path: string) => number;
 
 before(async () => {
   leakBaseline();
-  server = await startHttp((req, res) => {
-    const path = req.url ?? '/';
-    const n = count(path) + 1;
-    hits.set(path, n);
-    const big = path.startsWith('/big');
-    res.writeHead(200, { 'cache-control': 'max-age=60', 'content-type': 'text/plain' });
-    res.end(big ? Buffer.alloc(400_000, 0x61) : `fresh #${n}`);
-  });
+  ({ server, count } = await startCounting(cacheableRoute(60, () => 'fresh')));
 });
 
 const req = http.createHttp();

@@ -11,24 +11,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import http from 'ohos-net-http';
 import { configure } from 'ohos-net-http/node';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
-import { repoRoot, startHttp, type TestServer } from './helpers/servers.js';
+import { cacheableRoute, startCounting } from './helpers/cache.js';
+import { repoRoot, type TestServer } from './helpers/servers.js';
 
 const FILE = 'http-cache.v1';
 let server: TestServer;
-const hits = new Map<string, number>();
-const count = (path: string): number => hits.get(path) ?? 0;
+let count: (path: string) => number;
 const dirs: string[] = [];
 
 before(async () => {
   leakBaseline();
-  server = await startHttp((req, res) => {
-    const path = req.url ?? '/';
-    const n = count(path) + 1;
-    hits.set(path, n);
-    const big = path.startsWith('/big');
-    res.writeHead(200, { 'cache-control': 'max-age=600', 'content-type': 'text/plain' });
-    res.end(big ? Buffer.alloc(400_000, 0x61) : `${path} #${n}`);
-  });
+  ({ server, count } = await startCounting(cacheableRoute(600, (path: string) => path)));
 });
 
 after(async () => {

@@ -4,25 +4,21 @@ import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
 import http from 'ohos-net-http';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
-import { isCacheHit, withCache } from './helpers/cache.js';
-import { startHttp, type TestServer } from './helpers/servers.js';
+import { isCacheHit, startCounting, withCache } from './helpers/cache.js';
+import type { TestServer } from './helpers/servers.js';
 
 const LAST_MODIFIED = 'Tue, 05 Mar 2024 10:00:00 GMT';
 const KB = 1000;
 
 let server: TestServer;
-/** Requests seen per path+query. */
-const hits = new Map<string, number>();
+let count: (path: string) => number;
 /** Request headers seen per path+query, in order. */
 const seen = new Map<string, IncomingHttpHeaders[]>();
-const count = (path: string): number => hits.get(path) ?? 0;
 
 before(async () => {
   leakBaseline();
-  server = await startHttp((req, res) => {
+  ({ server, count } = await startCounting((req, res, n) => {
     const path = req.url ?? '/';
-    const n = count(path) + 1;
-    hits.set(path, n);
     seen.set(path, [...(seen.get(path) ?? []), req.headers]);
     const name = new URL(path, 'http://x').pathname;
     const send = (status: number, headers: Record<string, string>, body: string | Buffer = ''): void => {
@@ -48,7 +44,7 @@ before(async () => {
       case '/huge': return send(200, { 'cache-control': 'max-age=60' }, Buffer.alloc(1100 * KB, 0x62));
       default: return send(404, {}, 'no such test path');
     }
-  });
+  }));
 });
 
 const req = http.createHttp();

@@ -6,6 +6,7 @@
 import * as http from 'node:http';
 import * as net from 'node:net';
 import ohos, { type HttpRequestOptions, type HttpResponse } from 'ohos-net-http';
+import { listen } from './servers.js';
 
 export interface ProxyHit {
   /** 'CONNECT' for tunnels, else the forwarded method. */
@@ -40,15 +41,6 @@ export interface ProxyOptions {
 
 const HOST = '127.0.0.1';
 
-function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      server.off('error', reject);
-      resolve((server.address() as net.AddressInfo).port);
-    });
-  });
-}
 
 class SocketSet {
   readonly #sockets = new Set<net.Socket>();

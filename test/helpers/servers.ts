@@ -57,7 +57,8 @@ interface Counters {
 /** Raw sockets → the counters of the server that accepted them (so fault helpers can count requests). */
 const rawCounters = new WeakMap<net.Socket, Counters>();
 
-function listen(server: net.Server): Promise<number> {
+/** Listens on 127.0.0.1, port 0; resolves with the port. */
+export function listen(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, HOST, () => {
