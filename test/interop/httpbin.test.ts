@@ -9,7 +9,7 @@ import { curlRun } from '../helpers/curl.js';
 import { deviceCodeForCurl } from '../helpers/device-errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { assertNoLeaks, leakBaseline } from '../helpers/leaks.js';
-import { describeInterop, httpbinInstalled, startHttpbin, type Httpbin } from './peers.js';
+import { describeInterop, httpbinInstalled, startHttpbin, type Httpbin, type Stoppable } from './peers.js';
 
 /** The device's code for a curl exit code (device-behavior.md §3.3). */
 const expectedCode = (curlExit: number): number => deviceCodeForCurl(curlExit);
@@ -42,16 +42,18 @@ async function failure(url: string, options: HttpRequestOptions): Promise<unknow
 describeInterop('interop: httpbin', () => (httpbinInstalled() ? [] : ['python3-httpbin (import httpbin with /usr/bin/python3)']), () => {
   let bin: Httpbin;
   let req: http.HttpRequest;
+  const peers: Stoppable[] = [];
 
   before(async () => {
     leakBaseline();
-    bin = await startHttpbin();
     req = http.createHttp();
+    bin = await startHttpbin();
+    peers.push(bin);
   });
 
   after(async () => {
     req.destroy();
-    await bin.stop();
+    await Promise.all(peers.map((peer) => peer.stop()));
     await assertNoLeaks({ timeoutMs: 3000 });
   });
 

@@ -8,7 +8,7 @@ import http, { type HttpRequestOptions, type HttpResponse } from 'ohos-net-http'
 import { curlRun } from '../helpers/curl.js';
 import { fixture } from '../helpers/fixtures.js';
 import { assertNoLeaks, leakBaseline } from '../helpers/leaks.js';
-import { describeInterop, findBinary, startNginx, type Nginx } from './peers.js';
+import { describeInterop, findBinary, startNginx, type Nginx, type Stoppable } from './peers.js';
 
 const CA = fixture('ca.pem');
 const TLS = { caPath: CA } as const;
@@ -55,6 +55,7 @@ async function stream(url: string, options: HttpRequestOptions = {}): Promise<{ 
 
 describeInterop('interop: nginx', () => (findBinary('nginx') === undefined ? ['nginx'] : []), () => {
   let nginx: Nginx;
+  const peers: Stoppable[] = [];
 
   before(async () => {
     leakBaseline();
@@ -64,10 +65,11 @@ describeInterop('interop: nginx', () => (findBinary('nginx') === undefined ? ['n
       'large.bin': LARGE,
       'dir/index.html': '<p>index</p>\n',
     });
+    peers.push(nginx);
   });
 
   after(async () => {
-    await nginx.stop();
+    await Promise.all(peers.map((peer) => peer.stop()));
     await assertNoLeaks({ timeoutMs: 3000 });
   });
 

@@ -6,11 +6,11 @@
 // A missing peer binary fails the suite — CI installs the peers — unless OHOS_INTEROP_OPTIONAL=1, which
 // skips it with a message instead.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.js';
@@ -101,11 +101,67 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Whether every directory from `dir` up to `/` lets other users through (o+x). */
+function searchableByOthers(dir: string): boolean {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      if ((statSync(d).mode & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+    if (dirname(d) === d) return true;
+  }
+}
+
+/**
+ * Where peer directories go. Started as root, nginx's workers (nobody) and squid (proxy) drop privileges and
+ * must reach their files, which a private TMPDIR (0700, owned by root) forbids: then the first of the usual
+ * world-searchable temporary directories is used instead. Other users keep TMPDIR.
+ */
+function peerBase(): string {
+  const base = tmpdir();
+  if (process.getuid?.() !== 0 || searchableByOthers(base)) return base;
+  const shared = ['/tmp', '/var/tmp', '/dev/shm'].find(searchableByOthers);
+  if (shared === undefined) throw new Error(`no temporary directory the peers' users can reach (TMPDIR ${base} is private)`);
+  return shared;
+}
+
 /** A temporary directory that unprivileged workers (nginx's nobody, squid's proxy) can use. */
 export function peerDir(prefix: string, mode = 0o755): string {
-  const dir = mkdtempSync(join(tmpdir(), `ohos-interop-${prefix}-`));
+  const dir = mkdtempSync(join(peerBase(), `ohos-interop-${prefix}-`));
   chmodSync(dir, mode);
   return dir;
+}
+
+/** Runs `start` with a fresh peer directory, which is removed again if the start fails. */
+async function inPeerDir<T>(prefix: string, mode: number, start: (dir: string) => Promise<T>): Promise<T> {
+  const dir = peerDir(prefix, mode);
+  try {
+    return await start(dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Anything `startPeers` can start and stop. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts several peers at once. If one fails, the others that did start are stopped (and their directories
+ * removed) before the failure is passed on, so a suite whose `before()` fails leaves nothing running.
+ */
+export async function startPeers<T extends readonly Stoppable[]>(starts: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const list = starts as readonly (() => Promise<Stoppable>)[];
+  const settled = await Promise.allSettled(list.map((start) => start()));
+  const failed = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed.length === 0) return settled.map((s) => (s as PromiseFulfilledResult<Stoppable>).value) as unknown as T;
+  const started = settled.filter((s): s is PromiseFulfilledResult<Stoppable> => s.status === 'fulfilled');
+  await Promise.all(started.map((s) => s.value.stop()));
+  if (failed.length === 1) throw failed[0]?.reason;
+  throw new AggregateError(failed.map((f) => f.reason as unknown), failed.map((f) => String(f.reason)).join('\n'));
 }
 
 /** Fills `{{KEY}}` placeholders of test/interop/<name> from `values`; every placeholder must be known. */
@@ -149,7 +205,7 @@ export async function startProcess(
   cmd: string,
   args: readonly string[],
   ready: () => Promise<boolean>,
-  opts: { cwd?: string; signal?: NodeJS.Signals; graceMs?: number } = {},
+  opts: { cwd?: string; signal?: NodeJS.Signals; graceMs?: number; logFiles?: readonly string[] } = {},
 ): Promise<Running> {
   const child = spawn(cmd, [...args], { cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
@@ -208,16 +264,28 @@ export async function startProcess(
       return stopping;
     },
   };
+  // What the peer said about why it failed: its output and the logs it writes itself.
+  const logs = (): string => {
+    const parts = [out.trimEnd() === '' ? '(no output)' : out.trimEnd()];
+    for (const file of opts.logFiles ?? []) {
+      try {
+        parts.push(`--- ${file} ---\n${readFileSync(file, 'utf8').slice(-16_384).trimEnd()}`);
+      } catch {
+        /* never written */
+      }
+    }
+    return parts.join('\n');
+  };
   const deadline = Date.now() + READY_TIMEOUT;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await run.stop();
-      throw new Error(`${name} exited (${String(child.exitCode ?? child.signalCode)}) before it was ready:\n${out}`);
+      throw new Error(`${name} exited (${String(child.exitCode ?? child.signalCode)}) before it was ready:\n${logs()}`);
     }
     if (await ready().catch(() => false)) return run;
     if (Date.now() > deadline) {
       await run.stop();
-      throw new Error(`${name} did not answer within ${READY_TIMEOUT} ms:\n${out}`);
+      throw new Error(`${name} did not answer within ${READY_TIMEOUT} ms:\n${logs()}`);
     }
     await sleep(100);
   }
@@ -259,7 +327,10 @@ export interface Nginx {
 export async function startNginx(files: Readonly<Record<string, string | Buffer>>): Promise<Nginx> {
   const bin = findBinary('nginx');
   if (bin === undefined) throw new Error('nginx is not installed');
-  const dir = peerDir('nginx');
+  return inPeerDir('nginx', 0o755, (dir) => launchNginx(bin, dir, files));
+}
+
+async function launchNginx(bin: string, dir: string, files: Readonly<Record<string, string | Buffer>>): Promise<Nginx> {
   const www = join(dir, 'www');
   mkdirSync(www, { mode: 0o755 });
   for (const [name, content] of Object.entries(files)) {
@@ -274,6 +345,7 @@ export async function startNginx(files: Readonly<Record<string, string | Buffer>
   // -e: the error log before the config is read (the compiled-in one is under /var/log).
   const proc = await startProcess('nginx', bin, ['-e', join(dir, 'error.log'), '-p', dir, '-c', conf], () => answers(httpPort, '/headers'), {
     signal: 'SIGTERM',
+    logFiles: [join(dir, 'error.log')],
   });
   return {
     http: `http://${HOST}:${httpPort}`,
@@ -317,14 +389,21 @@ export async function startSquid(): Promise<Squid> {
   const bin = findBinary('squid');
   if (bin === undefined) throw new Error('squid is not installed');
   // Squid started as root runs as its effective user (proxy): it writes its logs into this directory.
-  const dir = peerDir('squid', 0o777);
+  return inPeerDir('squid', 0o777, (dir) => launchSquid(bin, dir));
+}
+
+async function launchSquid(bin: string, dir: string): Promise<Squid> {
   const port = await freePort();
   const username = 'ohos';
   const password = 'interop-secret';
   writeFileSync(join(dir, 'htpasswd'), htpasswdLine(username, password), { mode: 0o644 });
   const conf = join(dir, 'squid.conf');
   writeFileSync(conf, renderTemplate('squid.conf.template', { DIR: dir, PORT: port, NCSA_AUTH }), { mode: 0o644 });
-  const proc = await startProcess('squid', bin, ['-N', '-f', conf], () => answers(port), { cwd: dir, signal: 'SIGTERM' });
+  const proc = await startProcess('squid', bin, ['-N', '-f', conf], () => answers(port), {
+    cwd: dir,
+    signal: 'SIGTERM',
+    logFiles: [join(dir, 'cache.log')],
+  });
   return {
     host: HOST,
     port,
@@ -363,9 +442,12 @@ export interface Httpbin {
  * else by its own `python3 -m httpbin.core`.
  */
 export async function startHttpbin(): Promise<Httpbin> {
+  return inPeerDir('httpbin', 0o755, launchHttpbin);
+}
+
+async function launchHttpbin(dir: string): Promise<Httpbin> {
   const port = await freePort();
   const gunicorn = findBinary('gunicorn');
-  const dir = peerDir('httpbin');
   let proc: Running;
   let server: Httpbin['server'];
   if (gunicorn !== undefined) {

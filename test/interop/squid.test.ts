@@ -9,7 +9,7 @@ import { curlRun } from '../helpers/curl.js';
 import { deviceCodeForCurl } from '../helpers/device-errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { assertNoLeaks, leakBaseline } from '../helpers/leaks.js';
-import { describeInterop, findBinary, NCSA_AUTH, startNginx, startSquid, type Nginx, type Squid } from './peers.js';
+import { describeInterop, findBinary, NCSA_AUTH, startNginx, startPeers, startSquid, type Nginx, type Squid, type Stoppable } from './peers.js';
 
 const CA = fixture('ca.pem');
 const HELLO = 'hello through squid\n';
@@ -42,16 +42,18 @@ describeInterop('interop: squid forward proxy', missingPeers, () => {
   let nginx: Nginx;
   let proxy: HttpProxy;
   let curlProxy: string[];
+  const peers: Stoppable[] = [];
 
   before(async () => {
     leakBaseline();
-    [nginx, squid] = await Promise.all([startNginx({ 'hello.txt': HELLO, 'big.txt': BIG }), startSquid()]);
+    [nginx, squid] = await startPeers<[Nginx, Squid]>([() => startNginx({ 'hello.txt': HELLO, 'big.txt': BIG }), startSquid]);
+    peers.push(nginx, squid);
     proxy = { host: squid.host, port: squid.port, username: squid.username, password: squid.password, exclusionList: [] };
     curlProxy = ['-x', squid.url, '--proxy-user', `${squid.username}:${squid.password}`];
   });
 
   after(async () => {
-    await Promise.all([squid.stop(), nginx.stop()]);
+    await Promise.all(peers.map((peer) => peer.stop()));
     await assertNoLeaks({ timeoutMs: 3000 });
   });
 
