@@ -135,6 +135,24 @@ describe('documentation examples', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  it('reads fences, their languages and not-run markers as the docs convention says', () => {
+    const md = [
+      'text', '```ts', 'const a = 1; // prints: one', '```', '<!-- not-run: needs a device -->', '', '```cjs',
+      "require('x');", '```', '```sh', 'npm test', '```', '  ~~~mjs', '  // prints: two', '  ~~~', '',
+    ].join('\n');
+    const found = extractBlocks('x.md', md);
+    assert.deepEqual(
+      found.map((b) => [b.line, b.lang, b.kind, b.notRun, b.code]),
+      [
+        [2, 'ts', 'ts', undefined, 'const a = 1; // prints: one\n'],
+        [7, 'cjs', 'cjs', 'needs a device', "require('x');\n"],
+        [10, 'sh', undefined, undefined, 'npm test\n'],
+        [13, 'mjs', 'esm', undefined, '// prints: two\n'],
+      ],
+    );
+    assert.deepEqual(expectedOutput(found[0]?.code ?? ''), ['one']);
+  });
+
   it('finds the runnable README examples', () => {
     const readme = runnable.filter((b) => b.file === 'README.md' && b.notRun === undefined);
     assert.ok(readme.length >= 6, `only ${readme.length} runnable blocks found in README.md`);
