@@ -26,10 +26,37 @@ export function unregisterAssert(nameOrFn: string | CustomMatcher): void {
   }
 }
 
-export type Assert = Record<string, (...args: unknown[]) => unknown> & {
+/** hypium's Assert interface (index.d.ts); registered custom matchers appear as extra members. */
+export interface Assert {
+  assertClose(expectValue: number, precision: number): void;
+  assertContain(expectValue: unknown): void;
+  assertEqual(expectValue: unknown): void;
+  assertFail(): void;
+  assertFalse(): void;
+  assertTrue(): void;
+  assertInstanceOf(expectValue: string): void;
+  assertLarger(expectValue: number): void;
+  assertLess(expectValue: number): void;
+  assertNull(): void;
+  assertThrow(expectValue: string): void;
+  assertThrowError(expectValue: string | ((...args: never[]) => unknown)): void;
+  assertUndefined(): void;
+  assertLargerOrEqual(expectValue: number): void;
+  assertLessOrEqual(expectValue: number): void;
+  assertNaN(): void;
+  assertNegUnlimited(): void;
+  assertPosUnlimited(): void;
+  assertDeepEquals(expectValue: unknown): void;
+  assertPromiseIsPending(): Promise<void>;
+  assertPromiseIsRejected(): Promise<void>;
+  assertPromiseIsRejectedWith(expectValue?: unknown): Promise<void>;
+  assertPromiseIsRejectedWithError(...expectValue: unknown[]): Promise<void>;
+  assertPromiseIsResolved(): Promise<void>;
+  assertPromiseIsResolvedWith(expectValue?: unknown): Promise<void>;
   not(): Assert;
   message(msg: string): Assert;
-};
+  [custom: string]: unknown;
+}
 
 function record(error: AssertException, spec: Spec | undefined, suite: Suite | undefined): never {
   if (spec !== undefined) spec.fail = error;
@@ -57,11 +84,11 @@ export function expect(actual?: unknown): Assert {
   const wrapped: Record<string, unknown> = {
     not(): Assert {
       isNot = true;
-      return wrapped as Assert;
+      return wrapped as unknown as Assert;
     },
     message(msg: string): Assert {
       if (spec !== undefined) spec.expectMsg = msg;
-      return wrapped as Assert;
+      return wrapped as unknown as Assert;
     },
   };
   for (const [name, matcher] of Object.entries(SYNC_MATCHERS)) {
@@ -108,5 +135,5 @@ export function expect(actual?: unknown): Assert {
             }
           };
   }
-  return wrapped as Assert;
+  return wrapped as unknown as Assert;
 }

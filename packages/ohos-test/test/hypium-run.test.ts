@@ -1,0 +1,228 @@
+// hypium's run rules: hooks, async bodies, done, timeouts, verdicts. One test per rule, each citing
+// the hypium source it follows (openharmony/testfwk_arkxtest, jsunit/src/service.js unless noted).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_TIMEOUT } from '../src/hypium/constants.js';
+import {
+  afterAll, afterEach, afterEachIt, beforeAll, beforeEach, beforeEachIt, describe, expect, it, SkipError, xdescribe, xit,
+} from '../src/hypium/index.js';
+import { registry } from '../src/hypium/registry.js';
+import { failureMessage, runSuites, verdicts } from './helpers/hypium.js';
+
+test('hooks run in hypium order; beforeEach stays in its suite, beforeEachIt reaches nested suites (Suite.asyncRun, asyncRunChildSuites)', async () => {
+  const log: string[] = [];
+  const note = (text: string) => () => {
+    log.push(text);
+  };
+  await runSuites({}, () => {
+    describe('Outer', () => {
+      beforeAll(note('beforeAll'));
+      beforeEach(note('beforeEach'));
+      beforeEachIt(note('beforeEachIt'));
+      afterEach(note('afterEach'));
+      afterEachIt(note('afterEachIt'));
+      afterAll(note('afterAll'));
+      it('one', 0, note('one'));
+      describe('Inner', () => {
+        it('two', 0, note('two'));
+      });
+    });
+  });
+  assert.deepEqual(log, ['beforeAll', 'beforeEachIt', 'beforeEach', 'one', 'afterEach', 'afterEachIt', 'beforeEachIt', 'two', 'afterEachIt', 'afterAll']);
+});
+
+test('a failing body skips the after-hooks of its case (asyncRunSpecs: one try around hooks and body)', async () => {
+  const log: string[] = [];
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      afterEach(() => {
+        log.push('afterEach');
+      });
+      it('throws', 0, () => {
+        throw new Error('boom');
+      });
+      it('passes', 0, () => undefined);
+    });
+  });
+  assert.deepEqual(log, ['afterEach']);
+  assert.deepEqual(verdicts(root), { 'S#throws': 'error', 'S#passes': 'pass' });
+});
+
+test('a failing beforeAll marks every case below the suite and afterAll still runs (Suite.asyncRun, setSuiteResults)', async () => {
+  let afterAllRan = false;
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      beforeAll(() => {
+        throw new Error('setup');
+      });
+      afterAll(() => {
+        afterAllRan = true;
+      });
+      it('a', 0, () => undefined);
+      describe('N', () => {
+        it('b', 0, () => undefined);
+      });
+    });
+  });
+  assert.equal(afterAllRan, true);
+  assert.deepEqual(verdicts(root), { 'S#a': 'error', 'S.N#b': 'error' });
+  assert.equal(failureMessage(root, 'S#a'), 'setup, error in beforeAll function');
+});
+
+test('a hook error names its hook (runAsyncHookFunc)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      beforeEach(() => {
+        throw new Error('no fixture');
+      });
+      it('a', 0, () => undefined);
+    });
+  });
+  assert.equal(failureMessage(root, 'S#a'), 'no fixture, error in beforeEach function');
+});
+
+test('an async body is awaited; its rejection is an error (getFuncWithArgsZero)', async () => {
+  let finished = false;
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      it('awaits', 0, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        finished = true;
+      });
+      it('rejects', 0, async () => {
+        await Promise.resolve();
+        throw new Error('async failure');
+      });
+    });
+  });
+  assert.equal(finished, true);
+  assert.deepEqual(verdicts(root), { 'S#awaits': 'pass', 'S#rejects': 'error' });
+});
+
+test('a body that takes done ends when done() is called, not when it returns (getFuncWithArgsOne)', async () => {
+  const order: string[] = [];
+  await runSuites({}, () => {
+    describe('S', () => {
+      it('waits', 0, (done: () => void) => {
+        setTimeout(() => {
+          order.push('done');
+          done();
+        }, 10);
+      });
+      it('next', 0, () => {
+        order.push('next');
+      });
+    });
+  });
+  assert.deepEqual(order, ['done', 'next']);
+});
+
+test("hypium's default timeout is 5000 ms, -s timeout replaces it, and a case's own positive timeout wins (processFunc)", async () => {
+  assert.equal(DEFAULT_TIMEOUT, 5000);
+  registry.reset((await import('../src/hypium/config.js')).EMPTY_CONFIG);
+  assert.equal(registry.timeout, 5000);
+  const root = await runSuites({ timeout: '30' }, () => {
+    describe('S', () => {
+      it('neverDone', 0, (_done: () => void) => undefined);
+      it('ownTimeout', 0, (done: () => void) => setTimeout(done, 60), 200);
+      it('badOwnTimeout', 0, (_done: () => void) => undefined, -1);
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#neverDone': 'error', 'S#ownTimeout': 'pass', 'S#badOwnTimeout': 'error' });
+  assert.equal(failureMessage(root, 'S#neverDone'), 'execute timeout 30ms');
+  assert.equal(failureMessage(root, 'S#badOwnTimeout'), 'execute timeout 30ms');
+});
+
+test('a failed assertion caught by the test body still fails its case (ExpectService: spec.fail set before the throw)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      it('caught', 0, () => {
+        try {
+          expect(1).assertEqual(2);
+        } catch {
+          // swallowed on purpose
+        }
+      });
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#caught': 'fail' });
+  assert.equal(failureMessage(root, 'S#caught'), 'expect 1 equals 2');
+});
+
+test('an assertion is a fail, anything else thrown is an error (asyncRunSpecs; traversalResults)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      it('assertion', 0, () => {
+        expect(true).assertFalse();
+      });
+      it('typeError', 0, () => {
+        (null as unknown as { x: number }).x;
+      });
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#assertion': 'fail', 'S#typeError': 'error' });
+});
+
+test('an assertion failing in beforeAll fails the suite\'s cases (ExpectService: suite.hookError outside a case)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      beforeAll(() => {
+        try {
+          expect('a').assertEqual('b');
+        } catch {
+          // recorded anyway
+        }
+      });
+      it('a', 0, () => undefined);
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#a': 'fail' });
+});
+
+test('SkipError thrown by a case marks it ignored (asyncRunSpecs)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      it('skips', 0, () => {
+        throw new SkipError('not on this device');
+      });
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#skips': 'ignore' });
+});
+
+test('xdescribe and xit register nothing (SuiteService.xdescribe, SpecService.xit without skipMessage)', async () => {
+  const root = await runSuites({}, () => {
+    xdescribe('Skipped', () => {
+      it('never', 0, () => undefined);
+    });
+    describe('S', () => {
+      xit('skipped', 0, () => undefined);
+      it('kept', 0, () => undefined);
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#kept': 'pass' });
+});
+
+test('-s breakOnError true stops the run at the first case that throws (Suite.isRun)', async () => {
+  const root = await runSuites({ breakOnError: 'true' }, () => {
+    describe('S', () => {
+      it('first', 0, () => {
+        throw new Error('x');
+      });
+      it('second', 0, () => undefined);
+    });
+    describe('T', () => {
+      it('third', 0, () => undefined);
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#first': 'error', 'S#second': 'ignore', 'T#third': 'ignore' });
+});
+
+test('describe with an async function is flagged (describe: isPromiseError)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', async () => {
+      await Promise.resolve();
+    });
+  });
+  assert.equal(root.childSuites[0]?.isPromiseError, true);
+});
