@@ -89,10 +89,10 @@ export async function run(args: Args, out: Write, err: Write): Promise<number> {
   const ohos = args.ohosReport ? new OhosReporter(out, registry.root.allSpecs().length) : undefined;
   if (ohos !== undefined) listeners.push(ohos);
   const listener: RunListener = {
-    suiteStart: (s) => listeners.forEach((l) => l.suiteStart?.(s)),
-    suiteDone: (s) => listeners.forEach((l) => l.suiteDone?.(s)),
-    specStart: (s) => listeners.forEach((l) => l.specStart?.(s)),
-    specDone: (s) => listeners.forEach((l) => l.specDone?.(s)),
+    suiteStart: (s) => { listeners.forEach((l) => l.suiteStart?.(s)); },
+    suiteDone: (s) => { listeners.forEach((l) => l.suiteDone?.(s)); },
+    specStart: (s) => { listeners.forEach((l) => l.specStart?.(s)); },
+    specDone: (s) => { listeners.forEach((l) => l.specDone?.(s)); },
   };
   const unguard = guardStrayErrors();
   const start = performance.now();

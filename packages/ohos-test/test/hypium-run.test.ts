@@ -156,7 +156,7 @@ test('an assertion is a fail, anything else thrown is an error (asyncRunSpecs; t
         expect(true).assertFalse();
       });
       it('typeError', 0, () => {
-        (null as unknown as { x: number }).x;
+        JSON.parse('{');
       });
     });
   });

@@ -25,13 +25,13 @@ type SkipCase = ((desc: string, filter: number, fn: UserFunction) => void) & {
 };
 
 /** A skipped suite is not registered at all (hypium without `-s skipMessage`). */
-export const xdescribe: SkipSuite = Object.assign((desc: string) => registry.xdescribe(desc, null), {
+export const xdescribe: SkipSuite = Object.assign((desc: string) => { registry.xdescribe(desc, null); }, {
   reason: (reason: string) => (desc: string) => {
     registry.xdescribe(desc, reason);
   },
 });
 
-export const xit: SkipCase = Object.assign((desc: string) => registry.xit(desc, null), {
+export const xit: SkipCase = Object.assign((desc: string) => { registry.xit(desc, null); }, {
   reason: (reason: string) => (desc: string) => {
     registry.xit(desc, reason);
   },

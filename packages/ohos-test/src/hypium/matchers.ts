@@ -16,7 +16,7 @@ export type AsyncMatcher = (actual: unknown, args: unknown[]) => Promise<MatchRe
 export function str(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'symbol') return value.toString();
-  return String(value as string);
+  return String(value);
 }
 
 const classOf = (value: unknown): string => Object.prototype.toString.call(value);

@@ -68,9 +68,9 @@ export class Suite {
 
   /** Dotted path from the root: `outer.inner` (hypium's `class=` value). */
   get path(): string {
-    const names: string[] = [];
-    for (let s: Suite | undefined = this; s?.parent !== undefined; s = s.parent) names.unshift(s.description);
-    return names.join('.');
+    if (this.parent === undefined) return '';
+    const above = this.parent.path;
+    return above === '' ? this.description : `${above}.${this.description}`;
   }
 
   /** Every case of this suite and its nested suites. */

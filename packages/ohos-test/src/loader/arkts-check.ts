@@ -43,7 +43,7 @@ export function blankCommentsAndStrings(source: string): string {
       out += ch + keepNewlines(source.slice(i + 1, j)) + (j < source.length ? ch : '');
       i = j + 1;
     } else {
-      out += ch;
+      out += ch ?? '';
       i++;
     }
   }

@@ -29,7 +29,7 @@ interface TypeScriptApi {
 }
 
 async function typescriptTranspiler(): Promise<Transpile> {
-  const ts = ((await import('typescript' as string)) as { default: TypeScriptApi }).default;
+  const ts = ((await import('typescript')) as { default: TypeScriptApi }).default;
   return (source, file) =>
     Promise.resolve(
       ts.transpileModule(source, {

@@ -60,11 +60,11 @@ function setMinLogLevel(level: LogLevel): void {
 
 const api = {
   LogLevel,
-  debug: (domain: number, tag: string, format: string, ...args: unknown[]) => print(LogLevel.DEBUG, domain, tag, format, args),
-  info: (domain: number, tag: string, format: string, ...args: unknown[]) => print(LogLevel.INFO, domain, tag, format, args),
-  warn: (domain: number, tag: string, format: string, ...args: unknown[]) => print(LogLevel.WARN, domain, tag, format, args),
-  error: (domain: number, tag: string, format: string, ...args: unknown[]) => print(LogLevel.ERROR, domain, tag, format, args),
-  fatal: (domain: number, tag: string, format: string, ...args: unknown[]) => print(LogLevel.FATAL, domain, tag, format, args),
+  debug: (domain: number, tag: string, format: string, ...args: unknown[]) => { print(LogLevel.DEBUG, domain, tag, format, args); },
+  info: (domain: number, tag: string, format: string, ...args: unknown[]) => { print(LogLevel.INFO, domain, tag, format, args); },
+  warn: (domain: number, tag: string, format: string, ...args: unknown[]) => { print(LogLevel.WARN, domain, tag, format, args); },
+  error: (domain: number, tag: string, format: string, ...args: unknown[]) => { print(LogLevel.ERROR, domain, tag, format, args); },
+  fatal: (domain: number, tag: string, format: string, ...args: unknown[]) => { print(LogLevel.FATAL, domain, tag, format, args); },
   isLoggable,
   setMinLogLevel,
 };

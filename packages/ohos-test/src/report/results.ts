@@ -67,7 +67,7 @@ export function failureOf(spec: Spec): FailureInfo | undefined {
   const info: FailureInfo = {
     message: spec.expectMsg === '' ? text : `message: ${spec.expectMsg}, ${text}`,
     location: failureLocation(cause),
-    stack: (cause as { stack?: string } | null)?.stack,
+    stack: cause instanceof Error ? cause.stack : undefined,
   };
   if (cause instanceof AssertException) {
     info.actual = show(cause.actual);
