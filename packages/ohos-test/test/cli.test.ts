@@ -64,3 +64,11 @@ test('usage errors exit 2 with the usage text', async () => {
   assert.match(result.stderr, /no test file or directory given/);
   assert.match(result.stderr, /Usage: ohos-test/);
 });
+
+test('an assertion that throws inside a callback is recorded on its case, which then waits for done until its timeout', async () => {
+  const result = await runCli(['-s', 'timeout', '300', 'callback']);
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /✗ assertionInCallback \(\d+ ms\) \[error\]/);
+  assert.match(result.stdout, /✓ next/);
+  assert.match(result.stdout, /1\) CallbackTest#assertionInCallback \(error\)\n {3}execute timeout 300ms\n {3}after a failed assertion: expect 1 equals 2 at callback\/Callback\.test\.ets:7:\d+/);
+});

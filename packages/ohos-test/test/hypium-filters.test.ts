@@ -98,3 +98,8 @@ test('a describe nested under a suite of the same name is ignored (src/service.j
   });
   assert.deepEqual(Object.keys(verdicts(root)), ['Same#outer']);
 });
+
+test('-s itName alone narrows nothing either: the case filter applies only to runs narrowed by -s class (SpecService.it, filterDesc)', async () => {
+  const root = await runSuites({ itName: 'a1' }, twoSuites);
+  assert.deepEqual(Object.keys(verdicts(root)), ['A#a1', 'A#a2', 'A.Inner#i1', 'B#b1']);
+});

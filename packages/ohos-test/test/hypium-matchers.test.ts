@@ -92,3 +92,8 @@ test('promise matchers: resolved/rejected, values compared as JSON (assertPromis
   assert.equal(await failsAsync(() => expect(1).assertPromiseIsResolved()), 'Expected not be called on a promise.');
   assert.equal(await failsAsync(() => expect(Promise.resolve()).not().assertPromiseIsRejected()), 'passed');
 });
+
+test('assertMatchObj checks the expected keys only, recursing into objects (assertMatchObj.js)', () => {
+  assert.equal(fails(() => expect({ code: 200, header: { a: '1', b: '2' } }).assertMatchObj({ header: { a: '1' } })), 'passed');
+  assert.equal(fails(() => expect({ code: 404 }).assertMatchObj({ code: 200 })), 'object does not match expected structure: code: actual=404, expected=200');
+});

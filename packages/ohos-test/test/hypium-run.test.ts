@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_TIMEOUT } from '../src/hypium/constants.js';
 import {
-  afterAll, afterEach, afterEachIt, beforeAll, beforeEach, beforeEachIt, describe, expect, it, SkipError, xdescribe, xit,
+  afterAll, afterEach, afterEachIt, afterItSpecified, beforeAll, beforeEach, beforeEachIt, beforeItSpecified, describe, expect, Hypium, it,
+  SkipError, xdescribe, xit,
 } from '../src/hypium/index.js';
 import { registry } from '../src/hypium/registry.js';
 import { failureMessage, runSuites, verdicts } from './helpers/hypium.js';
@@ -225,4 +226,75 @@ test('describe with an async function is flagged (describe: isPromiseError)', as
     });
   });
   assert.equal(root.childSuites[0]?.isPromiseError, true);
+});
+
+test('beforeItSpecified/afterItSpecified run around the named cases; only the first registered entry is consulted (runBeforeItSpecified)', async () => {
+  const log: string[] = [];
+  await runSuites({}, () => {
+    describe('S', () => {
+      beforeItSpecified(['a', 'b'], () => {
+        log.push('before');
+      });
+      beforeItSpecified('c', () => {
+        log.push('never: second entry');
+      });
+      afterItSpecified('a', () => {
+        log.push('after');
+      });
+      it('a', 0, () => {
+        log.push('a');
+      });
+      it('b', 0, () => {
+        log.push('b');
+      });
+      it('c', 0, () => {
+        log.push('c');
+      });
+    });
+  });
+  assert.deepEqual(log, ['before', 'a', 'after', 'before', 'b', 'c']);
+});
+
+test('a done-style body that throws before done() ends at once with an error (getFuncWithArgsOne)', async () => {
+  const root = await runSuites({ timeout: '10000' }, () => {
+    describe('S', () => {
+      it('throws', 0, (_done: () => void) => {
+        throw new Error('before done');
+      });
+    });
+  });
+  assert.deepEqual(verdicts(root), { 'S#throws': 'error' });
+  assert.equal(failureMessage(root, 'S#throws'), 'before done');
+});
+
+test('Hypium.registerAssert adds a matcher called with (actual, expected); unregisterAssert removes it (index.js; ExpectService)', async () => {
+  function assertEven(actual: unknown): { pass: boolean; message: string } {
+    return { pass: (actual as number) % 2 === 0, message: `${String(actual)} is odd` };
+  }
+  Hypium.registerAssert(assertEven);
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      it('even', 0, () => {
+        (expect(2).assertEven as () => void)();
+      });
+      it('odd', 0, () => {
+        (expect(3).assertEven as () => void)();
+      });
+    });
+  });
+  Hypium.unregisterAssert('assertEven');
+  assert.deepEqual(verdicts(root), { 'S#even': 'pass', 'S#odd': 'fail' });
+  assert.equal(failureMessage(root, 'S#odd'), '3 is odd');
+  assert.throws(() => (expect(1).assertEven as () => void)(), /assertEven is unregistered/);
+});
+
+test('.message(text) is kept on the case for the report (ExpectService.message; OhReport.specDone)', async () => {
+  const root = await runSuites({}, () => {
+    describe('S', () => {
+      it('m', 0, () => {
+        expect(1).message('status code').assertEqual(2);
+      });
+    });
+  });
+  assert.equal(root.allSpecs()[0]?.expectMsg, 'status code');
 });

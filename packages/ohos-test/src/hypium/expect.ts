@@ -47,6 +47,7 @@ export interface Assert {
   assertNegUnlimited(): void;
   assertPosUnlimited(): void;
   assertDeepEquals(expectValue: unknown): void;
+  assertMatchObj(expectValue: object): void;
   assertPromiseIsPending(): Promise<void>;
   assertPromiseIsRejected(): Promise<void>;
   assertPromiseIsRejectedWith(expectValue?: unknown): Promise<void>;

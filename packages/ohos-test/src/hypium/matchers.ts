@@ -1,5 +1,6 @@
 /**
- * hypium's matchers (src/service.js basicMatchers and src/module/assert/*.js): each returns
+ * hypium's matchers (src/service.js basicMatchers and src/module/assert/*.js; assertMatchObj without the mock
+ * module's ArgumentMatchers, which ohos-test does not provide): each returns
  * `{ pass, message }` for the actual value and the arguments; the wrapper in expect.ts applies
  * `.not()` and records failures. Messages are hypium's, so logs read as on the device.
  */
@@ -78,6 +79,33 @@ function assertEqual(actual: unknown, args: unknown[]): MatchResult {
   return { pass, message };
 }
 
+const MAX_MATCH_DEPTH = 6;
+
+/** Every key of the expected object must exist on the actual one with the same value; nested objects recurse. */
+function assertMatchObj(actual: unknown, args: unknown[], depth = 0): MatchResult {
+  const expected = args[0];
+  if (depth >= MAX_MATCH_DEPTH) return { pass: false, message: `maximum recursion depth ${MAX_MATCH_DEPTH} exceeded` };
+  if (typeof actual !== 'object' || actual === null) return { pass: false, message: 'expect actual value to be an object' };
+  if (typeof expected !== 'object' || expected === null) return { pass: false, message: 'expect expected value to be an object' };
+  const details: string[] = [];
+  for (const [key, want] of Object.entries(expected)) {
+    if (!Object.prototype.hasOwnProperty.call(actual, key)) {
+      details.push(`property '${key}' not found in actual object`);
+      continue;
+    }
+    const got = (actual as Record<string, unknown>)[key];
+    if (typeof want === 'object' && want !== null && !Array.isArray(want)) {
+      const nested = assertMatchObj(got, [want], depth + 1);
+      if (!nested.pass) details.push(`${key}: ${nested.message}`);
+    } else if (got !== want) {
+      details.push(`${key}: actual=${String(JSON.stringify(got))}, expected=${String(JSON.stringify(want))}`);
+    }
+  }
+  return details.length === 0
+    ? { pass: true, message: 'object matches expected structure' }
+    : { pass: false, message: `object does not match expected structure: ${details.join('; ')}` };
+}
+
 const compare = (test: (a: number, b: number) => boolean, words: string): SyncMatcher => (actual, args) => ({
   pass: test(actual as number, args[0] as number),
   message: `${str(actual)} ${words} ${str(args[0])}`,
@@ -105,6 +133,7 @@ export const SYNC_MATCHERS: Readonly<Record<string, SyncMatcher>> = {
     classOf(a) === `[object ${str(args[0])}]`
       ? { pass: true, message: '' }
       : { pass: false, message: `${str(a)} is ${classOf(str(a))}not  undefined` },
+  assertMatchObj: (a, args) => assertMatchObj(a, args),
   assertDeepEquals: (a, args) => ({ pass: eq(a, args[0]), message: `expect ${deepLog(a, 'actualValue')} deep equals ${deepLog(args[0], 'expected')}` }),
 };
 

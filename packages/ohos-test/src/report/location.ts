@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const OWN_DIR = fileURLToPath(new URL('..', import.meta.url));
-const FRAME = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/;
+const FRAME = /(?:\(|^at )((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/;
 
 export function failureLocation(error: unknown, cwd = process.cwd()): string | undefined {
   const stack = (error as { stack?: unknown } | null)?.stack;

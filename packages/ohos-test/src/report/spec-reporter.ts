@@ -1,6 +1,7 @@
 /** The readable report: one line per case as it ends, then the failures with file:line and expected/actual, then the totals. */
 import type { RunListener } from '../hypium/execute.js';
 import type { Spec, Suite } from '../hypium/tree.js';
+import { failureLocation } from './location.js';
 import { failureOf, fullName, type Summary } from './results.js';
 
 const MARK: Readonly<Record<Spec['verdict'], string>> = { pass: '✓', fail: '✗', error: '✗', ignore: '-' };
@@ -38,6 +39,11 @@ export class SpecReporter implements RunListener {
       if (info.expected !== undefined) this.#write(`   expected: ${info.expected}\n`);
       if (info.actual !== undefined && info.expected !== undefined) this.#write(`   actual:   ${info.actual}\n`);
       if (info.location !== undefined) this.#write(`   at ${info.location}\n`);
+      // The error wins the verdict, but an assertion that failed first (say, in a callback) is the likelier cause.
+      if (spec.error !== undefined && spec.fail !== undefined) {
+        const where = failureLocation(spec.fail);
+        this.#write(`   after a failed assertion: ${spec.fail.message}${where === undefined ? '' : ` at ${where}`}\n`);
+      }
     });
     for (const suite of summary.hookErrors) {
       const error = suite.hookError;
