@@ -1,4 +1,4 @@
-// Start-up of a 50-file suite: the bin run end to end (spawn, load, transpile, register, run 250 trivial
+// Start-up of a 50-file suite (and of a 1-file suite, the fixed cost): the bin run end to end (spawn, load, transpile, register, run 250 trivial
 // cases, report) with esbuild and with TypeScript's transpileModule. Prints the median of several runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,8 @@ const BIN = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const FILES = 50;
 const RUNS = 7;
 
-function writeSuite(dir: string): void {
-  const names = Array.from({ length: FILES }, (_, i) => `Suite${i}`);
+function writeSuite(dir: string, files: number): void {
+  const names = Array.from({ length: files }, (_, i) => `Suite${i}`);
   for (const name of names) {
     const cases = Array.from({ length: 5 }, (_, j) => `    it('case${j}', TestType.FUNCTION | Level.LEVEL0, () => {\n      const p: Point = { x: ${j}, y: 2 }\n      expect(p.x + p.y).assertEqual(${j + 2})\n    })`).join('\n');
     writeFileSync(
@@ -54,9 +54,12 @@ function measureNode(): number {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ohos-test-bench-'));
+const single = mkdtempSync(join(tmpdir(), 'ohos-test-bench-1-'));
 try {
-  writeSuite(dir);
+  writeSuite(dir, FILES);
+  writeSuite(single, 1);
   const node = measureNode();
+  const one = measure(single, undefined);
   const esbuild = measure(dir, undefined);
   let typescript: number | undefined;
   try {
@@ -66,8 +69,10 @@ try {
   }
   console.log(`start-up of a ${FILES}-file suite (${FILES * 6} cases), median of ${RUNS} runs, Node ${process.version}:`);
   console.log(`  node -e 0 (process start only)   ${node.toFixed(0)} ms`);
+  console.log(`  ohos-test, 1-file suite, esbuild ${one.toFixed(0)} ms`);
   console.log(`  ohos-test, esbuild               ${esbuild.toFixed(0)} ms`);
   console.log(`  ohos-test, typescript            ${typescript === undefined ? 'n/a (typescript not installed)' : `${typescript.toFixed(0)} ms`}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(single, { recursive: true, force: true });
 }
