@@ -47,14 +47,20 @@ function dryRunListing(root: Suite): string {
   return `${JSON.stringify({ suites })}\n`;
 }
 
-/** Exceptions thrown in callbacks after their case moved on must not end the process. */
-function guardStrayErrors(): () => void {
+/**
+ * Exceptions thrown in callbacks must not end the process. A failed assertion has already been
+ * recorded on its case; anything else counts against the running case, or, between cases, fails the run.
+ */
+function guardStrayErrors(err: Write, outside: unknown[]): () => void {
   const onError = (error: unknown): void => {
-    // A failed assertion has already been recorded on its case; anything else counts against the running case.
     if (error instanceof AssertException) return;
     const spec = registry.runningSpec;
-    if (spec !== undefined) spec.error ??= error;
-    else process.stderr.write(`ohos-test: uncaught outside a case: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (spec !== undefined) {
+      spec.error ??= error;
+      return;
+    }
+    outside.push(error);
+    err(`ohos-test: uncaught outside a case: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   };
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onError);
@@ -94,7 +100,8 @@ export async function run(args: Args, out: Write, err: Write): Promise<number> {
     specStart: (s) => { listeners.forEach((l) => l.specStart?.(s)); },
     specDone: (s) => { listeners.forEach((l) => l.specDone?.(s)); },
   };
-  const unguard = guardStrayErrors();
+  const outside: unknown[] = [];
+  const unguard = guardStrayErrors(err, outside);
   const start = performance.now();
   try {
     await new Execution(listener, config.breakOnError).run(registry.root);
@@ -109,5 +116,5 @@ export async function run(args: Args, out: Write, err: Write): Promise<number> {
     if (args.output === undefined) out(xml);
     else writeFileSync(args.output, xml);
   }
-  return summary.failure + summary.error + summary.hookErrors.length > 0 ? 1 : 0;
+  return summary.failure + summary.error + summary.hookErrors.length + outside.length > 0 ? 1 : 0;
 }

@@ -72,3 +72,15 @@ test('an assertion that throws inside a callback is recorded on its case, which 
   assert.match(result.stdout, /✓ next/);
   assert.match(result.stdout, /1\) CallbackTest#assertionInCallback \(error\)\n {3}execute timeout 300ms\n {3}after a failed assertion: expect 1 equals 2 at callback\/Callback\.test\.ets:7:\d+/);
 });
+
+test('a directory import finds its index.ets; enums compile; suites may register at module top level', async () => {
+  const result = await runCli(['loading']);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /cases 2: passed 2/);
+});
+
+test('a syntax error names the file and line', async () => {
+  const result = await runCli(['broken']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /broken\/Broken\.test\.ets:5:0: ERROR: Unexpected "\}"/);
+});
