@@ -2,6 +2,7 @@
  * One run, as hypium's hypiumTest does it: set the parameters, let the entry files register their
  * suites (calling a default-exported function such as List.test.ets' `testsuite`), run, report.
  */
+import { Console } from 'node:console';
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Args } from './args.js';
@@ -90,6 +91,8 @@ export async function run(args: Args, out: Write, err: Write): Promise<number> {
     return 0;
   }
   const junit = args.reporter === 'junit';
+  // JUnit XML on stdout must stay parseable: what the suites print (console, hilog) goes to stderr then.
+  if (junit && args.output === undefined) globalThis.console = new Console(process.stderr, process.stderr);
   const spec = new SpecReporter(junit && args.output === undefined ? err : out);
   const listeners: RunListener[] = [spec];
   const ohos = args.ohosReport ? new OhosReporter(out, registry.root.allSpecs().length) : undefined;

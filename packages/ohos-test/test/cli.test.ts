@@ -6,9 +6,9 @@ import { runCli } from './helpers/cli.js';
 test('a List.test.ets entry loads .ets and .ts modules through extensionless imports; failures show the .ets line', async () => {
   const result = await runCli(['reporting/List.test.ets']);
   assert.equal(result.code, 1);
-  assert.match(result.stdout, /✓ passes/);
-  assert.match(result.stdout, /1\) ReportTest#fails\n {3}message: sum of two and two, expect 4 equals 5\n {3}expected: 5\n {3}actual: {3}4\n {3}at reporting\/Report\.test\.ets:13:/);
-  assert.match(result.stdout, /2\) ReportTest#throws \(error\)\n {3}broken\n {3}at reporting\/Report\.test\.ets:16:/);
+  assert.match(result.stdout, /I A00001\/report: sum 3\n {2}✓ passes/);
+  assert.match(result.stdout, /1\) ReportTest#fails\n {3}message: sum of two and two, expect 4 equals 5\n {3}expected: 5\n {3}actual: {3}4\n {3}at reporting\/Report\.test\.ets:15:/);
+  assert.match(result.stdout, /2\) ReportTest#throws \(error\)\n {3}broken\n {3}at reporting\/Report\.test\.ets:18:/);
   assert.match(result.stdout, /suites 1, cases 3: passed 1, failed 1, errors 1, ignored 0/);
 });
 
@@ -21,8 +21,11 @@ test('--reporter junit prints JUnit XML', async () => {
   const result = await runCli(['--reporter', 'junit', 'reporting']);
   assert.equal(result.code, 1);
   assert.match(result.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ohos-test" tests="3" failures="1" errors="1" skipped="0"/);
-  assert.match(result.stdout, /<testcase name="fails" classname="ReportTest" time="[\d.]+">\n {6}<failure message="message: sum of two and two, expect 4 equals 5">expected: 5\nactual: 4\nat reporting\/Report\.test\.ets:13:/);
+  assert.match(result.stdout, /<testcase name="fails" classname="ReportTest" time="[\d.]+">\n {6}<failure message="message: sum of two and two, expect 4 equals 5">expected: 5\nactual: 4\nat reporting\/Report\.test\.ets:15:/);
   assert.match(result.stdout, /<error message="broken">/);
+  assert.match(result.stdout, /<\/testsuites>\n$/);
+  assert.match(result.stderr, /I A00001\/report: sum 3\n/);
+  assert.doesNotMatch(result.stdout, /A00001/);
 });
 
 test('--ohos-report prints the device result lines (OhReport.js)', async () => {
