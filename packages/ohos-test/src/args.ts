@@ -21,7 +21,7 @@ Options:
                       level, size, testType, timeout, breakOnError, dryRun
   --reporter <name>   spec (default) or junit (JUnit XML)
   --output <file>     write the JUnit XML to <file> instead of stdout
-  --ohos-report       also print the device's OHOS_REPORT_... result lines
+  --ohos-report       print the device's OHOS_REPORT_... result lines (the readable report goes to stderr)
   -h, --help          this text
 
 A directory runs its List.test.ets (or List.test.ts); without one, every *.test.ets / *.test.ts in it.

@@ -93,7 +93,8 @@ export async function run(args: Args, out: Write, err: Write): Promise<number> {
   const junit = args.reporter === 'junit';
   // JUnit XML on stdout must stay parseable: what the suites print (console, hilog) goes to stderr then.
   if (junit && args.output === undefined) globalThis.console = new Console(process.stderr, process.stderr);
-  const spec = new SpecReporter(junit && args.output === undefined ? err : out);
+  // stdout belongs to a machine-read format when one is asked for; the readable report then goes to stderr.
+  const spec = new SpecReporter((junit && args.output === undefined) || args.ohosReport ? err : out);
   const listeners: RunListener[] = [spec];
   const ohos = args.ohosReport ? new OhosReporter(out, registry.root.allSpecs().length) : undefined;
   if (ohos !== undefined) listeners.push(ohos);

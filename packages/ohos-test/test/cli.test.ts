@@ -35,6 +35,8 @@ test('--ohos-report prints the device result lines (OhReport.js)', async () => {
   assert.match(result.stdout, /OHOS_REPORT_STATUS: stream=message: sum of two and two, Error in fails, expect 4 equals 5\nOHOS_REPORT_STATUS: test=fails\nOHOS_REPORT_STATUS_CODE: -2\n/);
   assert.match(result.stdout, /OHOS_REPORT_STATUS_CODE: -1\n/);
   assert.match(result.stdout, /OHOS_REPORT_RESULT: stream=Tests run: 3, Failure: 1, Error: 1, Pass: 1, Ignore: 0\nOHOS_REPORT_CODE: -1\n/);
+  assert.doesNotMatch(result.stdout, /✓ passes/);
+  assert.match(result.stderr, /✓ passes/);
 });
 
 test('-s dryRun true lists the cases without running them', async () => {
