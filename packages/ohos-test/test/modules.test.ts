@@ -8,12 +8,20 @@ import { url } from '../src/modules/url.js';
 import { buffer } from '../src/modules/buffer.js';
 import * as arkts from '../src/modules/arkts-kit.js';
 
-test('hilog: {public} shows the value, {private} and bare specifiers print <private>', () => {
+test('hilog formats as its JS binding: {public} shows the value, {private} and bare specifiers print <private>', () => {
   assert.equal(formatHilog('Failed to visit %{private}s, reason:%{public}d.', ['a.com', 503]), 'Failed to visit <private>, reason:503.');
   assert.equal(formatHilog('%s and %{public}s', ['x', 'y']), '<private> and y');
-  assert.equal(formatHilog('100%% %{public}o', [{ a: 1 }]), '100% {"a":1}');
+  assert.equal(formatHilog('100%% %{public}o', [{ a: 1 }]), '100% [object Object]');
   assert.equal(hilog.LogLevel.INFO, 4);
   assert.equal(hilog.isLoggable(0x10000, 'tag', hilog.LogLevel.INFO), false);
+});
+
+test('hilog: a value of the wrong type for its specifier prints nothing; the format after the last argument is kept', () => {
+  assert.equal(formatHilog('[%{public}d] [%{public}s]', ['text', 5]), '[] []');
+  assert.equal(formatHilog('%{public}s then %{public}s', ['one']), 'one then %{public}s');
+  assert.equal(formatHilog('no args 100%%', []), 'no args 100%%');
+  assert.equal(formatHilog('%{public}s %{public}d', [['array', 2]]), 'array 2');
+  assert.equal(formatHilog('%{public}s|%{public}s|%{public}s', [true, null, undefined]), 'true|null|undefined');
 });
 
 test('hilog prints the device line shape: level letter, A + five hex digits of the domain, tag', (t) => {

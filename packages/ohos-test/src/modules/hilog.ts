@@ -1,11 +1,10 @@
 /**
  * `@ohos.hilog` on Node.js: lines go to the console as `I A00001/tag: message`, the device's level
- * letter, `A` + the domain in five hex digits, and the tag. Format specifiers are printf-style with a
- * privacy flag: `%{public}s` prints the value, `%{private}d` and a bare `%s` print `<private>` (the
- * device's default privacy is private). Domains outside 0x0–0xFFFF are not printed, tags are cut at
- * 31 bytes, and levels below setMinLogLevel are dropped, as on the device.
+ * letter, `A` + the domain in five hex digits, and the tag. The format follows the device's JS
+ * binding (hiviewdfx_hilog, hilog_napi_base.cpp): `%{public}s` prints the value, `%{private}d` and a
+ * bare `%s` print `<private>` (a device's default privacy). Domains outside 0x0–0xFFFF are not
+ * printed, tags are cut at 31 bytes, and levels below setMinLogLevel are dropped.
  */
-import { inspect } from 'node:util';
 import { partial } from './unavailable.js';
 
 export enum LogLevel {
@@ -20,21 +19,69 @@ const LETTERS: Readonly<Record<number, string>> = { 3: 'D', 4: 'I', 5: 'W', 6: '
 const MAX_TAG_BYTES = 31;
 let minLevel: number = LogLevel.DEBUG;
 
-function formatValue(kind: string, value: unknown): string {
-  if (kind === 'o' || kind === 'O') return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-  if (typeof value === 'object' && value !== null) return inspect(value, { depth: 2, breakLength: Infinity });
-  return String(value);
+interface Param {
+  type: 'number' | 'string' | 'object' | 'other';
+  text: string;
 }
 
-/** Applies hilog's format: `%{public}s`, `%{private}d`, `%s`, `%d`, `%i`, `%f`, `%o`, `%O`, `%%`. */
+/** Each argument as the device's binding sees it: coerced to a string, remembering its JS type. */
+function toParam(value: unknown): Param {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+      return { type: 'number', text: String(value) };
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return { type: 'string', text: String(value) };
+    case 'object':
+      return value === null ? { type: 'string', text: 'null' } : { type: 'object', text: String(value) };
+    default:
+      return { type: 'other', text: '' };
+  }
+}
+
+const ACCEPTS: Readonly<Record<string, Param['type']>> = { d: 'number', i: 'number', s: 'string', o: 'object', O: 'object' };
+
+/**
+ * hilog's formatting as its JS binding does it: `%d`/`%i` print numbers, `%s` strings, booleans,
+ * null and undefined, `%o`/`%O` objects (as `String(obj)`); an argument of another type is
+ * consumed but prints nothing. Without `{public}` a value prints as `<private>`. Once the
+ * arguments run out, the rest of the format is copied as it is; with no arguments, all of it.
+ */
 export function formatHilog(format: string, args: readonly unknown[]): string {
-  let next = 0;
-  return format.replace(/%(\{(public|private)\})?([dsifoO%])/g, (whole, _flag: string | undefined, privacy: string | undefined, kind: string) => {
-    if (kind === '%') return privacy === undefined ? '%' : whole;
-    if (next >= args.length) return '';
-    const value = args[next++];
-    return privacy === 'public' ? formatValue(kind, value) : '<private>';
-  });
+  const params = (args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args).map(toParam);
+  if (params.length === 0) return format;
+  let out = '';
+  let pos = 0;
+  let count = 0;
+  for (; pos < format.length && count < params.length; pos++) {
+    if (format[pos] !== '%') {
+      out += format[pos];
+      continue;
+    }
+    let isPrivate = true;
+    if (format.startsWith('public', pos + 2) && pos + 8 < format.length) {
+      pos += 8;
+      isPrivate = false;
+    } else if (format.startsWith('private', pos + 2) && pos + 9 < format.length) {
+      pos += 9;
+    }
+    if (pos + 1 >= format.length) break;
+    const kind = format[pos + 1] ?? '';
+    const wanted = ACCEPTS[kind];
+    if (wanted !== undefined) {
+      const param = params[count++] as Param;
+      if (param.type === wanted) out += isPrivate ? '<private>' : param.text;
+      pos++;
+    } else if (kind === '%') {
+      out += '%';
+      pos++;
+    } else {
+      out += '%';
+    }
+  }
+  return pos < format.length ? out + format.slice(pos) : out;
 }
 
 function cutTag(tag: string): string {
