@@ -57,7 +57,7 @@ export function formatHilog(format: string, args: readonly unknown[]): string {
   let count = 0;
   for (; pos < format.length && count < params.length; pos++) {
     if (format[pos] !== '%') {
-      out += format[pos];
+      out += format.charAt(pos);
       continue;
     }
     let isPrivate = true;
