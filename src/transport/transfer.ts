@@ -8,7 +8,7 @@ import { Phase, deviceCodeOf } from '../errors/map.js';
 import { parseTarget, resolveLocation, type TargetUrl } from '../options/url.js';
 import { multipartOf } from '../options/multipart.js';
 import type { RequestPlan } from '../options/plan.js';
-import { Jar } from '../response/cookies.js';
+import { Jar, withJarCookies } from '../response/cookies.js';
 import { mergeParsed, parsedHeader, type HeaderObject } from '../response/headers.js';
 import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
@@ -52,6 +52,8 @@ export interface TransferResult {
   readonly socket: Socket | undefined;
   readonly reused: boolean;
   readonly redirects: number;
+  /** The request headers of the last hop as handed to undici (the jar's cookies included). */
+  readonly sent: Readonly<Record<string, string>>;
 }
 
 /** A failed transfer: the device code plus the underlying error. */
@@ -88,6 +90,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   #chunks: Buffer[] = [];
   #size = 0;
   #redirects = 0;
+  #sent: Readonly<Record<string, string>> = {};
   #socket: Socket | undefined;
   #reused = false;
   #timer: NodeJS.Timeout | undefined;
@@ -178,10 +181,8 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       body = this.#source.open(this.#observer.onSendProgress);
       headers = { ...headers, 'content-length': String(this.#source.length) };
     }
-    const cookies = this.#jar?.cookieHeader(target.href);
-    if (cookies !== undefined && cookies !== '') {
-      headers = { ...headers, cookie: headers.cookie === undefined ? cookies : `${headers.cookie}; ${cookies}` };
-    }
+    headers = withJarCookies(headers, this.#jar, target.href);
+    this.#sent = headers;
     this.#phase = Phase.BeforeResponse;
     this.#location = undefined;
     this.#controller = undefined;
@@ -342,6 +343,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       socket: this.#socket,
       reused: this.#reused,
       redirects: this.#redirects,
+      sent: this.#sent,
     };
     // undici hands a keep-alive socket back to its pool one loop turn after the response ends.
     // Settling after that turn lets the caller's next request reuse the socket, as curl would.
