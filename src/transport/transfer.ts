@@ -16,6 +16,7 @@ import { decoderFor, type DecodeSink } from './decode.js';
 import { bodilessStatus, CREDENTIALS, handshakeFailure, longestValue, MAX_HEADER_LINE, NO_BODY_STATUS } from './curl-rules.js';
 import { depsReady, loadDeps } from './deps.js';
 import { dispatchTransfer } from './dispatchers.js';
+import { withLookupSignal } from './dns.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
 import type { Marks } from './timing.js';
 
@@ -91,6 +92,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   #size = 0;
   #redirects = 0;
   #sent: Readonly<Record<string, string>> = {};
+  #lookups: AbortController | undefined;
   #socket: Socket | undefined;
   #reused = false;
   #timer: NodeJS.Timeout | undefined;
@@ -186,13 +188,17 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#phase = Phase.BeforeResponse;
     this.#location = undefined;
     this.#controller = undefined;
+    // A DoH lookup this hop starts ends with the transfer (see #cleanup).
+    if (this.#plan.transport?.dns?.doh !== undefined) this.#lookups ??= new AbortController();
     try {
-      dispatchTransfer(
-        this.#plan,
-        target,
-        { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null },
-        this,
-      );
+      withLookupSignal(this.#lookups?.signal, () => {
+        dispatchTransfer(
+          this.#plan,
+          target,
+          { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null },
+          this,
+        );
+      });
     } catch (err) {
       this.#fail(err);
     }
@@ -434,6 +440,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   }
 
   #cleanup(): void {
+    this.#lookups?.abort();
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#decoder?.destroy();
