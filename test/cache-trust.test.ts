@@ -48,8 +48,8 @@ before(async () => {
       return;
     }
     const who = /sid=(\w+)/.exec(req.headers.cookie ?? '')?.[1] ?? 'anonymous';
-    const vary = path.startsWith('/star') ? '*' : 'Cookie';
-    res.writeHead(200, { 'cache-control': 'private, max-age=600', vary, 'content-type': 'text/plain' });
+    const vary = path.startsWith('/star') ? { vary: '*' } : path.startsWith('/novary') ? {} : { vary: 'Cookie' };
+    res.writeHead(200, { 'cache-control': 'private, max-age=600', ...vary, 'content-type': 'text/plain' });
     res.end(`profile of ${who} #${n}`);
   });
 });
@@ -145,6 +145,9 @@ describe('Vary and the jar', () => {
 
   it('an object without cookies does not get the response another object\'s jar cookies varied', () =>
     withCache(() => aliceAndBob('/profile')));
+
+  it('the jar\'s cookies are part of the key: without Vary too, another object does not get the response', () =>
+    withCache(() => aliceAndBob('/novary')));
 
   it('the same after the entry was persisted and loaded again', async () => {
     let saved: Buffer = Buffer.alloc(0);
