@@ -48,7 +48,7 @@ before(async () => {
       return;
     }
     const who = /sid=(\w+)/.exec(req.headers.cookie ?? '')?.[1] ?? 'anonymous';
-    const vary = path.startsWith('/star') ? { vary: '*' } : path.startsWith('/novary') ? {} : { vary: 'Cookie' };
+    const vary = path.startsWith('/star') ? { vary: '*' } : path.startsWith('/encoding') ? { vary: 'Accept-Encoding, Accept' } : path.startsWith('/novary') ? {} : { vary: 'Cookie' };
     res.writeHead(200, { 'cache-control': 'private, max-age=600', ...vary, 'content-type': 'text/plain' });
     res.end(`profile of ${who} #${n}`);
   });
@@ -99,8 +99,8 @@ describe('trust context', () => {
       }
     }));
 
-  it('a validation callback is its own context: another callback (or none) does not hit its entries', () =>
-    withCache(async () => {
+  it('a validation callback is its own context: another callback (or none) does not hit its entries; they are not persisted', () =>
+    withCache(async (cache, dir) => {
       const r = http.createHttp();
       const accept = (): boolean => true;
       const refuse = (): boolean => false;
@@ -109,6 +109,9 @@ describe('trust context', () => {
         assert.equal(isCacheHit(await r.request(`${untrusted.origin}/callback`, { remoteValidation: accept })), true);
         assert.notEqual(await codeOf(r.request(`${untrusted.origin}/callback`, { remoteValidation: refuse })), 0);
         assert.equal(await codeOf(r.request(`${untrusted.origin}/callback`)), 2300060);
+        // A callback cannot be recognised in another process: its entries stay in memory.
+        await cache.flush();
+        assert.doesNotMatch((await readFile(join(dir, FILE))).toString('latin1'), /untrusted \/callback/);
       } finally {
         r.destroy();
       }
@@ -180,6 +183,20 @@ describe('Vary and the jar', () => {
       } finally {
         alice.destroy();
         bob.destroy();
+      }
+    }));
+
+  it('Vary on headers every request sends alike (Accept-Encoding, Accept) still hits', () =>
+    withCache(async () => {
+      const r = http.createHttp();
+      try {
+        await r.request(`${users.server.origin}/encoding`);
+        const again = await r.request(`${users.server.origin}/encoding`);
+        assert.equal(isCacheHit(again), true);
+        const other = await r.request(`${users.server.origin}/encoding`, { header: { accept: 'text/html' } });
+        assert.equal(isCacheHit(other), false);
+      } finally {
+        r.destroy();
       }
     }));
 
