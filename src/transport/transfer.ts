@@ -188,17 +188,17 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#phase = Phase.BeforeResponse;
     this.#location = undefined;
     this.#controller = undefined;
-    // A DoH lookup this hop starts ends with the transfer (see #cleanup).
-    if (this.#plan.transport?.dns?.doh !== undefined) this.#lookups ??= new AbortController();
+    const opts = { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null };
     try {
-      withLookupSignal(this.#lookups?.signal, () => {
-        dispatchTransfer(
-          this.#plan,
-          target,
-          { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null },
-          this,
-        );
-      });
+      if (this.#plan.transport?.dns?.doh === undefined) {
+        dispatchTransfer(this.#plan, target, opts, this);
+      } else {
+        // A DoH lookup this hop starts ends with the transfer (see #cleanup).
+        const lookups = (this.#lookups ??= new AbortController());
+        withLookupSignal(lookups.signal, () => {
+          dispatchTransfer(this.#plan, target, opts, this);
+        });
+      }
     } catch (err) {
       this.#fail(err);
     }
