@@ -12,7 +12,7 @@ import { cacheableRoute, isCacheHit, startCounting, withCache } from './helpers/
 import type { TestServer } from './helpers/servers.js';
 
 const FILE = 'http-cache.v1';
-const MAGIC = 'ohos-net-http-cache 1 ';
+const MAGIC = 'ohos-net-http-cache 2 ';
 
 let server: TestServer;
 let count: (path: string) => number;
@@ -128,7 +128,7 @@ describe('a bad cache file is ignored and replaced', () => {
       const sum = createHash('sha256').update(payload).digest('hex');
       return Buffer.concat([Buffer.from(`${MAGIC}${sum} ${payload.length}\n`), payload]);
     }],
-    ['another version', () => Buffer.concat([Buffer.from('ohos-net-http-cache 2'), valid.subarray(valid.indexOf(0x20, MAGIC.length - 1))])],
+    ['an earlier version (entries without their Vary record)', () => Buffer.concat([Buffer.from('ohos-net-http-cache 1'), valid.subarray(valid.indexOf(0x20, MAGIC.length - 1))])],
   ];
   for (const [name, content] of variants) {
     it(name, async () => {

@@ -17,6 +17,8 @@ const OPAQUE = '5ccc069c403ebaf9f0171e9517f40e41';
 let server: TestServer;
 /** Per route: the Authorization header of every request (or 'none'). */
 const seen = new Map<string, string[]>();
+/** The Proxy-Authorization header of the last request (a direct server must never see one). */
+let lastProxyAuthorization: string | undefined;
 
 function params(header: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -45,6 +47,7 @@ before(async () => {
       const url = req.url ?? '/';
       const route = url.split('?')[0] ?? '';
       const auth = req.headers.authorization ?? 'none';
+      lastProxyAuthorization = req.headers['proxy-authorization'];
       seen.set(route, [...(seen.get(route) ?? []), auth]);
       const method = req.method ?? 'GET';
       const okBasic = auth === basicValue;
@@ -160,5 +163,39 @@ describe('serverAuthentication', () => {
   it('ntlm is not available: 2300999, as libcurl without NTLM refuses CURLAUTH_NTLM', async () => {
     const r = await attempt(`${server.url}basic`, { serverAuthentication: auth('ntlm') });
     assert.equal(r.code, 2300999);
+  });
+});
+
+describe('credentials stay with the origin of the request URL', () => {
+  let redirector: TestServer;
+  const seenByRedirector: (string | undefined)[] = [];
+  before(async () => {
+    redirector = await startHttp((req, res) => {
+      seenByRedirector.push(req.headers['proxy-authorization']);
+      const to = (req.url ?? '/').slice('/to'.length);
+      res.writeHead(302, { location: `${server.url.slice(0, -1)}${to}` });
+      res.end();
+    });
+  });
+  after(() => redirector.close());
+
+  for (const [type, route, curlFlag] of [['digest', '/digest', '--digest'], [undefined, '/any', '--anyauth']] as const) {
+    it(`${type ?? 'no type (any)'}: another origin's challenge is not answered after a redirect (curl ${curlFlag} -L)`, async () => {
+      seen.delete(route);
+      const r = await attempt(`${redirector.origin}/to${route}`, { serverAuthentication: auth(type) });
+      assert.equal(r.res?.responseCode, 401);
+      assert.deepEqual(seen.get(route), ['none']);
+      seen.delete(route);
+      const c = await curlRun(['-w', '%{http_code}', curlFlag, '-u', `${USER}:${PASS}`, '-L', `${redirector.origin}/to${route}`]);
+      assert.deepEqual([c.exitCode, c.stdout, seen.get(route)], [0, '401', ['none']]);
+    });
+  }
+
+  it('a Proxy-Authorization header set by the app is not sent to another origin after a redirect', async () => {
+    seenByRedirector.length = 0;
+    const r = await attempt(`${redirector.origin}/to/proxy-auth-check`, { header: { 'proxy-authorization': 'Basic c2VjcmV0OnNlY3JldA==' } });
+    assert.equal(seenByRedirector[0], 'Basic c2VjcmV0OnNlY3JldA==', 'the first hop carries it');
+    assert.equal(r.res?.responseCode, 401);
+    assert.equal(lastProxyAuthorization, undefined);
   });
 });

@@ -1,12 +1,16 @@
 import { join } from 'node:path';
 import { settings } from '../config.js';
 import type { RequestPlan } from '../options/plan.js';
+import { parseTarget } from '../options/url.js';
+import { withJarCookies, type Jar } from '../response/cookies.js';
+import { trustContext } from './context.js';
 import type { CacheEntry } from './entry.js';
 import { CacheExchange, type EntrySink } from './exchange.js';
 import { cacheKey, effectiveMethod } from './key.js';
 import { FILE_NAME, encodeFile, loadFile, removeFile, removeOrphans, writeFileAtomic } from './persist.js';
 import { decide, methodUsesCache } from './policy.js';
 import { LruStore } from './store.js';
+import { varyMatches } from './vary.js';
 
 /** Background persistence period, as on the device. */
 export const FLUSH_INTERVAL_MS = 60_000;
@@ -67,21 +71,31 @@ class ResponseCache implements EntrySink {
    * What the cache does for a request() about to be sent: `undefined` when it takes no part
    * (off, or a method it never handles); else an exchange that is a fresh hit, a revalidation or
    * a plain request whose response may be stored (also with `usingCache: false`, as on the device).
+   * `jar` is the requesting object's cookie jar: its cookies are part of the request as sent.
    */
-  lookup(plan: RequestPlan, start: number): CacheExchange | undefined {
+  lookup(plan: RequestPlan, start: number, jar: Jar | undefined): CacheExchange | undefined {
     const store = this.#store;
     if (store === undefined || !methodUsesCache(effectiveMethod(plan), plan.headers)) return undefined;
-    const key = cacheKey(plan);
+    let sent: Readonly<Record<string, string>>;
+    try {
+      sent = withJarCookies(plan.headers, jar, parseTarget(plan.url).href);
+    } catch {
+      return undefined; // a URL the transfer refuses: nothing to look up or store
+    }
+    const context = trustContext(plan);
+    const key = cacheKey(plan, sent, context.text);
+    const exchange = (outcome: ConstructorParameters<typeof CacheExchange>[5]): CacheExchange =>
+      new CacheExchange(this, this.#generation, key, context.volatile, plan, outcome);
     const entry = plan.usingCache ? store.get(key) : undefined;
-    if (entry === undefined) return new CacheExchange(this, this.#generation, key, plan, { kind: 'store' });
+    if (entry === undefined || !varyMatches(entry.vary, sent)) return exchange({ kind: 'store' });
     const decision = decide(plan.headers, entry, Date.now());
     switch (decision.kind) {
       case 'fresh':
-        return new CacheExchange(this, this.#generation, key, plan, { kind: 'fresh', entry, warnings: decision.warnings, start });
+        return exchange({ kind: 'fresh', entry, warnings: decision.warnings, start });
       case 'stale':
-        return new CacheExchange(this, this.#generation, key, plan, { kind: 'stale', entry, conditional: decision.conditional });
+        return exchange({ kind: 'stale', entry, conditional: decision.conditional });
       case 'network':
-        return new CacheExchange(this, this.#generation, key, plan, { kind: 'store' });
+        return exchange({ kind: 'store' });
     }
   }
 

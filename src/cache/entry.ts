@@ -1,6 +1,7 @@
 import type { TlsVersion } from '../api/enums.js';
 import type { CipherSuite, ConnectionExtraInfo } from '../api/types.js';
 import type { HeaderObject } from '../response/headers.js';
+import type { VaryValues } from './vary.js';
 
 /** One stored response. Immutable: a refresh replaces the entry. */
 export interface CacheEntry {
@@ -14,6 +15,10 @@ export interface CacheEntry {
   readonly responseTime: number;
   /** Connection details of the response that was stored (served again on hits, with isCacheHit). */
   readonly info: Readonly<ConnectionExtraInfo>;
+  /** The request headers the response's Vary names, as the request that fetched it sent them. */
+  readonly vary: VaryValues | undefined;
+  /** Stored under a trust context only this process can recognise (a validation callback): never persisted. */
+  readonly volatile: boolean;
   /** Bytes counted against the budget: body, header text and cookies. */
   readonly size: number;
 }
@@ -41,10 +46,13 @@ interface EntryMeta {
   q: number;
   r: number;
   i: ConnectionExtraInfo;
+  v?: VaryValues;
 }
 
 export function metaOf(key: string, e: CacheEntry): EntryMeta {
-  return { k: key, s: e.status, h: e.header, c: e.cookies, q: e.requestTime, r: e.responseTime, i: e.info };
+  const meta: EntryMeta = { k: key, s: e.status, h: e.header, c: e.cookies, q: e.requestTime, r: e.responseTime, i: e.info };
+  if (e.vary !== undefined) meta.v = e.vary;
+  return meta;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,10 +80,21 @@ function infoOf(v: unknown): ConnectionExtraInfo | undefined {
   return info;
 }
 
+/** The Vary record of a file entry: absent, or names mapped to a string or null; `false` when malformed. */
+function varyOf(v: unknown): VaryValues | undefined | false {
+  if (v === undefined) return undefined;
+  if (!isObject(v) || !Object.values(v).every((x) => x === null || isString(x))) return false;
+  const values: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(v)) Object.defineProperty(values, name, { value, enumerable: true });
+  return values;
+}
+
 /** An entry read back from the file (`body` must be its own copy), or `undefined` when `meta` is not what metaOf writes. */
 export function fromMeta(meta: unknown, body: Buffer): [string, CacheEntry] | undefined {
   if (!isObject(meta)) return undefined;
-  const { k, s, h, c, q, r, i } = meta;
+  const { k, s, h, c, q, r, i, v } = meta;
+  const vary = varyOf(v);
+  if (vary === false) return undefined;
   if (!isString(k) || k === '' || typeof s !== 'number' || !Number.isInteger(s) || s < 100 || s > 999) return undefined;
   const info = infoOf(i);
   if (!isHeader(h) || !isString(c) || !isTime(q) || !isTime(r) || info === undefined) return undefined;
@@ -84,5 +103,5 @@ export function fromMeta(meta: unknown, body: Buffer): [string, CacheEntry] | un
   for (const [name, value] of Object.entries(h)) {
     Object.defineProperty(header, name, { value: Array.isArray(value) ? [...value] : value, enumerable: true, writable: true, configurable: true });
   }
-  return [k, makeEntry({ status: s, header, body, cookies: c, requestTime: q, responseTime: r, info })];
+  return [k, makeEntry({ status: s, header, body, cookies: c, requestTime: q, responseTime: r, info, vary, volatile: false })];
 }

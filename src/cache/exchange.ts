@@ -5,6 +5,7 @@ import { buildResponse } from '../response/build.js';
 import type { TransferResult } from '../transport/transfer.js';
 import { makeEntry, ownBytes, type CacheEntry } from './entry.js';
 import { isStorable } from './policy.js';
+import { varyNames, varyValues } from './vary.js';
 import { copyHeader, hitResponse, mergeValidated, validatedResponse } from './respond.js';
 
 /** Where an exchange stores its outcome; the cache ignores writes of an earlier generation (before a delete()). */
@@ -27,6 +28,7 @@ export class CacheExchange {
   readonly #sink: EntrySink;
   readonly #generation: number;
   readonly #key: string;
+  readonly #volatile: boolean;
   /** The stale entry being revalidated with validators. */
   readonly #validating: CacheEntry | undefined;
   readonly #revalidating: boolean;
@@ -35,6 +37,7 @@ export class CacheExchange {
     sink: EntrySink,
     generation: number,
     key: string,
+    volatile: boolean,
     plan: RequestPlan,
     outcome:
       | { readonly kind: 'store' }
@@ -44,6 +47,7 @@ export class CacheExchange {
     this.#sink = sink;
     this.#generation = generation;
     this.#key = key;
+    this.#volatile = volatile;
     this.#original = plan;
     this.plan = plan;
     this.hit = undefined;
@@ -74,7 +78,9 @@ export class CacheExchange {
       return validatedResponse(plan, entry, t);
     }
     const res = buildResponse(plan, t);
-    if (isStorable(t.status, plan.headers, t.header)) {
+    // Vary: * never matches a later request (RFC 9111 §4.1): such a response is not worth storing.
+    const vary = varyNames(t.header);
+    if (vary !== '*' && isStorable(t.status, plan.headers, t.header)) {
       const entry = makeEntry({
         status: t.status,
         header: copyHeader(t.header),
@@ -83,6 +89,8 @@ export class CacheExchange {
         requestTime,
         responseTime,
         info: { ...(res.connectionExtraInfo ?? connectionUnknown), isCacheHit: false },
+        vary: vary === undefined ? undefined : varyValues(vary, t.sent),
+        volatile: this.#volatile,
       });
       this.#sink.put(this.#generation, this.#key, entry);
     } else if (this.#revalidating) {

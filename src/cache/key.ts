@@ -14,13 +14,17 @@ export function effectiveMethod(plan: RequestPlan): string {
 /**
  * The device's cache key — final URL (query included), lowercase method, the request headers in
  * sorted name order without the two validators, and the protocol number — hashed with SHA-256
- * (the device base64-encodes the text instead; a hash keeps the file small).
+ * (the device base64-encodes the text instead; a hash keeps the file small). Two additions: the
+ * headers are those the first hop sends (`sent`: the jar's cookies included, so one object's
+ * responses never answer another's), and the trust context (so entries never cross TLS, proxy or
+ * credential settings); both add nothing for a plain request without cookies.
  */
-export function cacheKey(plan: RequestPlan): string {
+export function cacheKey(plan: RequestPlan, sent: Readonly<Record<string, string>>, context: string): string {
   let text = `${plan.url}\r\n${effectiveMethod(plan).toLowerCase()}\r\n`;
-  for (const name of Object.keys(plan.headers).sort()) {
-    if (!NOT_IN_KEY.has(name)) text += `${name}:${plan.headers[name] ?? ''}\r\n`;
+  for (const name of Object.keys(sent).sort()) {
+    if (!NOT_IN_KEY.has(name)) text += `${name}:${sent[name] ?? ''}\r\n`;
   }
   text += plan.usingProtocol === undefined ? '0' : CURL_HTTP_VERSION[plan.usingProtocol];
+  if (context !== '') text += `\r\n${context}`;
   return hash('sha256', text, 'base64url');
 }

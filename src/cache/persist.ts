@@ -1,5 +1,5 @@
 /**
- * The cache file: one header line `ohos-net-http-cache 1 <sha256 hex of the payload> <payload length>\n`,
+ * The cache file: one header line `ohos-net-http-cache 2 <sha256 hex of the payload> <payload length>\n`,
  * then the payload: per entry, least recently used first, a 32-bit big-endian length and the entry's
  * JSON fields, then a 32-bit length and the raw body bytes. Written atomically (a private temp file,
  * fsync, rename); read all-or-nothing: a file whose magic, version, length, checksum, JSON or any
@@ -13,7 +13,8 @@ import { fromMeta, metaOf, ownBytes, type CacheEntry } from './entry.js';
 
 export const FILE_NAME = 'http-cache.v1';
 const MAGIC = 'ohos-net-http-cache';
-const VERSION = 1;
+/** 2: entries carry their Vary record (`v`); a version-1 file is ignored and replaced. */
+const VERSION = 2;
 /** Larger files are not ours (a full 10 MiB cache takes little more than 10 MiB). */
 const MAX_FILE = 64 * 1024 * 1024;
 const HEADER_MAX = 128;
@@ -90,6 +91,7 @@ export function loadFile(file: string): Loaded {
 export function encodeFile(entries: Iterable<[string, CacheEntry]>): Buffer {
   const parts: Buffer[] = [];
   for (const [key, entry] of entries) {
+    if (entry.volatile) continue;
     const meta = Buffer.from(JSON.stringify(metaOf(key, entry)), 'utf8');
     const metaLength = Buffer.allocUnsafe(4);
     metaLength.writeUInt32BE(meta.length);

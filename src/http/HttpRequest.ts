@@ -125,7 +125,7 @@ export class HttpRequestObject {
       return;
     }
     // The response cache (request() only): a fresh hit answers here; otherwise it may add validators.
-    const cache = stream ? undefined : responseCache.lookup(plan, start);
+    const cache = stream ? undefined : responseCache.lookup(plan, start, this.#jar);
     if (cache?.hit !== undefined) {
       done(undefined, cache.hit);
       return;
@@ -155,7 +155,7 @@ export class HttpRequestObject {
       let rsp = blankResponse();
       if (!(await passes(chain, 'INITIAL_REQUEST', req, rsp))) { done(undefined, responseFrom(rsp, start)); return; }
       let plan = planFrom(original, req);
-      const cache = responseCache.lookup(plan, start);
+      const cache = responseCache.lookup(plan, start, this.#jar);
       let response: HttpResponse;
       if (cache?.hit !== undefined) {
         response = cache.hit;

@@ -9,12 +9,26 @@ export interface MultipartSpec {
   readonly pieces: readonly (Buffer | { readonly path: string })[];
 }
 
+/** curl's escaping of form-data names and file names: the three characters that could end the quoted value or the header line. */
+function escapeQuoted(text: string): string {
+  return text.replace(/["\r\n]/g, (c) => (c === '"' ? '%22' : c === '\r' ? '%0D' : '%0A'));
+}
+
 function partHead(boundary: string, name: string, filename: string | undefined, type: string | undefined): Buffer {
-  let head = `--${boundary}\r\nContent-Disposition: form-data; name="${name}"`;
-  if (filename !== undefined) head += `; filename="${filename}"`;
+  let head = `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"`;
+  if (filename !== undefined) head += `; filename="${escapeQuoted(filename)}"`;
   head += '\r\n';
   if (type !== undefined && type !== '') head += `Content-Type: ${type}\r\n`;
   return Buffer.from(`${head}\r\n`, 'utf8');
+}
+
+/** Whether `list` would be sent (see multipartOf) with a content type that would end its header line: refused with 401. */
+export function multipartTypeForged(list: unknown, headers: Readonly<Record<string, string>>): boolean {
+  if (!Array.isArray(list) || headers['content-type']?.toLowerCase() !== 'multipart/form-data') return false;
+  return (list as unknown[]).some((item) => {
+    const type = typeof item === 'object' && item !== null ? (item as { contentType?: unknown }).contentType : undefined;
+    return typeof type === 'string' && /[\r\n]/.test(type);
+  });
 }
 
 /**

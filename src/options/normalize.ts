@@ -4,6 +4,7 @@ import { PARAMETER_ERROR } from '../errors/codes.js';
 import * as D from './defaults.js';
 import { joinQuery } from './encode.js';
 import { userHeaders } from './headers.js';
+import { multipartTypeForged } from './multipart.js';
 import { readNumber, readUint32 } from './numbers.js';
 import { bodyBytes, extraDataQuery, queryParamsText } from './payload.js';
 import type { RequestPlan } from './plan.js';
@@ -89,6 +90,9 @@ export function normalize(url: string, options: object | undefined): RequestPlan
     if (userHeaders(header, headers) === null) {
       throw parameterError('header names must be tokens; values must not contain CR, LF or other control characters');
     }
+  }
+  if (multipartTypeForged((o as { multiFormDataList?: unknown }).multiFormDataList, headers)) {
+    throw parameterError('a multipart contentType must not contain CR or LF');
   }
   if (urlEncodedSideEffect) headers['content-type'] ??= D.FORM_URLENCODED;
   const defaultContentType = body !== null && headers['content-type'] === undefined;

@@ -54,3 +54,10 @@ function netscapeLine(c: Cookie): string {
     c.value,
   ].join('\t');
 }
+
+/** `headers` plus the jar's cookies for `href`, as a hop sends them (the response cache predicts the first hop with it). */
+export function withJarCookies(headers: Record<string, string>, jar: Jar | undefined, href: string): Record<string, string> {
+  const cookies = jar?.cookieHeader(href);
+  if (cookies === undefined || cookies === '') return headers;
+  return { ...headers, cookie: headers.cookie === undefined ? cookies : `${headers.cookie}; ${cookies}` };
+}

@@ -9,7 +9,27 @@ import type { DnsPlan } from '../options/plan.js';
 
 /** Resolver answers that mean "no such name here" (other failures are not retried elsewhere). */
 const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA', 'ENODATA']);
+/** Time allowed to each fallback (dnsServers, DoH): for DoH, the whole lookup, however busy its connection. */
 const FALLBACK_TIMEOUT = 5000;
+/** curl's limit on a DoH reply (DYN_DOH_RESPONSE); larger replies fail the lookup. */
+export const DOH_MAX_REPLY = 64 * 1024;
+
+/**
+ * The signal of the request whose dispatch is running right now. net.connect asks the lookup synchronously
+ * inside the dispatch, so a DoH lookup started there is tied to that request and ends when it settles.
+ */
+let currentSignal: AbortSignal | undefined;
+
+/** Runs `dispatch` with `signal` as the owner of any DoH lookup it starts. */
+export function withLookupSignal(signal: AbortSignal | undefined, dispatch: () => void): void {
+  const previous = currentSignal;
+  currentSignal = signal;
+  try {
+    dispatch();
+  } finally {
+    currentSignal = previous;
+  }
+}
 
 type Family = 0 | 4 | 6;
 interface Answer {
@@ -64,40 +84,59 @@ export function dohAnswers(msg: Buffer): Answer[] {
   return out;
 }
 
-async function dohRequest(url: URL, body: Buffer, context: SecureContext | undefined): Promise<Buffer> {
+async function dohRequest(url: URL, body: Buffer, context: SecureContext | undefined, signal: AbortSignal): Promise<Buffer> {
   // Loaded only when a DoH fallback actually runs: node:http(s) are costly to import.
   const client = url.protocol === 'http:' ? await import('node:http') : await import('node:https');
+  signal.throwIfAborted();
   return new Promise((resolve, reject) => {
     const options = {
       method: 'POST',
       agent: false as const,
-      timeout: FALLBACK_TIMEOUT,
+      signal,
       headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message', 'content-length': body.length },
       ...(context === undefined ? {} : { secureContext: context }),
     };
     const req = client.request(url, options, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > DOH_MAX_REPLY) req.destroy(new Error(`DoH reply over ${DOH_MAX_REPLY} bytes`));
+        else chunks.push(c);
+      });
       res.on('end', () => {
         if (res.statusCode === 200) resolve(Buffer.concat(chunks));
         else reject(new Error(`DoH server answered ${res.statusCode ?? 0}`));
       });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error('DoH timeout')));
     req.on('error', reject);
     req.end(body);
   });
 }
 
-async function viaDoh(doh: string, host: string, family: Family, context: SecureContext | undefined): Promise<Answer[]> {
+/** One DoH lookup: ends at its deadline, at the size limit, or when `owner` (its request) is aborted. */
+async function viaDoh(doh: string, host: string, family: Family, context: SecureContext | undefined, owner: AbortSignal | undefined): Promise<Answer[]> {
   const url = new URL(doh);
   const types: (1 | 28)[] = family === 4 ? [1] : family === 6 ? [28] : [1, 28];
-  for (const type of types) {
-    const answers = dohAnswers(await dohRequest(url, dohQuery(host, type), context));
-    if (answers.length > 0) return answers;
+  const stop = new AbortController();
+  const timer = setTimeout(() => {
+    stop.abort(new Error('DoH deadline reached'));
+  }, FALLBACK_TIMEOUT);
+  const onOwner = (): void => {
+    stop.abort(new Error('the request ended'));
+  };
+  owner?.addEventListener('abort', onOwner, { once: true });
+  try {
+    for (const type of types) {
+      const answers = dohAnswers(await dohRequest(url, dohQuery(host, type), context, stop.signal));
+      if (answers.length > 0) return answers;
+    }
+    return [];
+  } finally {
+    clearTimeout(timer);
+    owner?.removeEventListener('abort', onOwner);
   }
-  return [];
 }
 
 // ---- dnsServers ----------------------------------------------------------------------------------
@@ -130,12 +169,12 @@ export function dnsLookup(plan: DnsPlan, context?: () => SecureContext | undefin
     resolver = new dns.promises.Resolver({ timeout: FALLBACK_TIMEOUT / 2, tries: 1 });
     resolver.setServers([...plan.servers]);
   }
-  const fallback = async (host: string): Promise<Answer[]> => {
+  const fallback = async (host: string, owner: AbortSignal | undefined): Promise<Answer[]> => {
     if (resolver !== undefined) {
       const found = await viaServers(resolver, host, family).catch(() => []);
       if (found.length > 0) return found;
     }
-    return plan.doh === undefined ? [] : viaDoh(plan.doh, host, family, context?.()).catch(() => []);
+    return plan.doh === undefined ? [] : viaDoh(plan.doh, host, family, context?.(), owner).catch(() => []);
   };
   const deliver = (host: string, all: boolean, answers: Answer[], callback: (...args: unknown[]) => void): void => {
     const usable = family === 0 ? answers : answers.filter((a) => a.family === family);
@@ -146,6 +185,7 @@ export function dnsLookup(plan: DnsPlan, context?: () => SecureContext | undefin
   };
   const lookup = (host: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void): void => {
     const all = options.all === true;
+    const owner = currentSignal;
     dns.lookup(host, { ...options, family: family === 0 ? options.family : 0, all: true }, (err, answers) => {
       if (err === null) {
         deliver(host, all, answers, callback);
@@ -155,7 +195,7 @@ export function dnsLookup(plan: DnsPlan, context?: () => SecureContext | undefin
         callback(err);
         return;
       }
-      void fallback(host).then((found) => {
+      void fallback(host, owner).then((found) => {
         if (found.length === 0) callback(err);
         else deliver(host, all, found, callback);
       });

@@ -8,7 +8,7 @@ import { Phase, deviceCodeOf } from '../errors/map.js';
 import { parseTarget, resolveLocation, type TargetUrl } from '../options/url.js';
 import { multipartOf } from '../options/multipart.js';
 import type { RequestPlan } from '../options/plan.js';
-import { Jar } from '../response/cookies.js';
+import { Jar, withJarCookies } from '../response/cookies.js';
 import { mergeParsed, parsedHeader, type HeaderObject } from '../response/headers.js';
 import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
@@ -16,6 +16,7 @@ import { decoderFor, type DecodeSink } from './decode.js';
 import { bodilessStatus, CREDENTIALS, handshakeFailure, longestValue, MAX_HEADER_LINE, NO_BODY_STATUS } from './curl-rules.js';
 import { depsReady, loadDeps } from './deps.js';
 import { dispatchTransfer } from './dispatchers.js';
+import { withLookupSignal } from './dns.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
 import type { Marks } from './timing.js';
 
@@ -52,6 +53,8 @@ export interface TransferResult {
   readonly socket: Socket | undefined;
   readonly reused: boolean;
   readonly redirects: number;
+  /** The request headers of the last hop as handed to undici (the jar's cookies included). */
+  readonly sent: Readonly<Record<string, string>>;
 }
 
 /** A failed transfer: the device code plus the underlying error. */
@@ -88,6 +91,8 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   #chunks: Buffer[] = [];
   #size = 0;
   #redirects = 0;
+  #sent: Readonly<Record<string, string>> = {};
+  #lookups: AbortController | undefined;
   #socket: Socket | undefined;
   #reused = false;
   #timer: NodeJS.Timeout | undefined;
@@ -178,20 +183,22 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       body = this.#source.open(this.#observer.onSendProgress);
       headers = { ...headers, 'content-length': String(this.#source.length) };
     }
-    const cookies = this.#jar?.cookieHeader(target.href);
-    if (cookies !== undefined && cookies !== '') {
-      headers = { ...headers, cookie: headers.cookie === undefined ? cookies : `${headers.cookie}; ${cookies}` };
-    }
+    headers = withJarCookies(headers, this.#jar, target.href);
+    this.#sent = headers;
     this.#phase = Phase.BeforeResponse;
     this.#location = undefined;
     this.#controller = undefined;
+    const opts = { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null };
     try {
-      dispatchTransfer(
-        this.#plan,
-        target,
-        { origin: target.origin, path: target.path, method: this.#method, headers, body: body as Buffer | null },
-        this,
-      );
+      if (this.#plan.transport?.dns?.doh === undefined) {
+        dispatchTransfer(this.#plan, target, opts, this);
+      } else {
+        // A DoH lookup this hop starts ends with the transfer (see #cleanup).
+        const lookups = (this.#lookups ??= new AbortController());
+        withLookupSignal(lookups.signal, () => {
+          dispatchTransfer(this.#plan, target, opts, this);
+        });
+      }
     } catch (err) {
       this.#fail(err);
     }
@@ -342,6 +349,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       socket: this.#socket,
       reused: this.#reused,
       redirects: this.#redirects,
+      sent: this.#sent,
     };
     // undici hands a keep-alive socket back to its pool one loop turn after the response ends.
     // Settling after that turn lets the caller's next request reuse the socket, as curl would.
@@ -432,6 +440,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   }
 
   #cleanup(): void {
+    this.#lookups?.abort();
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#decoder?.destroy();
