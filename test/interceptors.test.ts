@@ -38,7 +38,7 @@ after(async () => {
 type Handle = (req: HttpRequestContext, rsp: HttpResponse) => Promise<boolean>;
 function chainOf(entries: [string, Handle][]): InstanceType<typeof http.HttpInterceptorChain> {
   const chain = new http.HttpInterceptorChain();
-  chain.addChain(entries.map(([type, interceptorHandle]) => ({ interceptorType: type, interceptorHandle }) as HttpInterceptor));
+  chain.addChain(entries.map(([type, interceptorHandle]) => ({ interceptorType: type, interceptorHandle }) as unknown as HttpInterceptor));
   return chain;
 }
 
@@ -54,9 +54,9 @@ describe('HttpInterceptorChain rules', () => {
       [() => chain.addChain('x' as unknown as HttpInterceptor[]), '2300801'],
       [() => chain.addChain([{ interceptorType: '' } as unknown as HttpInterceptor]), '2300999'],
       [() => chain.addChain([a]), '2300802'],
-      [() => (chain.apply)(), '2300801'],
-      [() => chain.apply('x'), '2300801'],
-      [() => chain.apply({}), '2300999'],
+      [() => (chain.apply as (...args: unknown[]) => boolean)(), '2300801'],
+      [() => (chain.apply as (...args: unknown[]) => boolean)('x'), '2300801'],
+      [() => (chain.apply as (...args: unknown[]) => boolean)({}), '2300999'],
     ];
     for (const [call, code] of codes) {
       assert.throws(call, (e: unknown) => e instanceof Error && (e as Error & { code: string }).code === code, code);
@@ -75,7 +75,7 @@ describe('interceptor points', () => {
       return Promise.resolve(true);
     }]]).apply(req);
     seen.length = 0;
-    const res = await req.request(`${base}initial`, { method: 'POST', extraData: 'old body' });
+    const res = await req.request(`${base}initial`, { method: http.RequestMethod.POST, extraData: 'old body' });
     assert.equal(res.result, 'server saw /initial?edited=1');
     assert.deepEqual(seen, [{ url: '/initial?edited=1', method: 'POST', body: 'new body', tag: 'from interceptor' }]);
   });

@@ -46,7 +46,7 @@ describe('request() call shapes', () => {
     assert.equal(a.argc, 2);
     assert.equal(a.returned, undefined);
     assert.equal(a.sync, false);
-    const b = await viaCallback((cb) => req.request(base, { method: 'GET' }, cb));
+    const b = await viaCallback((cb) => req.request(base, { method: http.RequestMethod.GET }, cb));
     assert.equal((b.data as HttpResponse).result, 'hello');
     assert.equal((await req.request(base)).responseCode, 200);
     assert.equal((await req.request(base, {})).responseCode, 200);

@@ -189,7 +189,7 @@ describe('redirects', () => {
       seenByServer.length = 0;
       await curlRun(['-X', 'POST', '-d', 'payload', '-L', `${base}${path}`]);
       const curlHops = seenByServer.splice(0).map((s) => [s.method, s.url, s.body]);
-      await http.createHttp().request(`${base}${path}`, { method: 'POST', extraData: 'payload' });
+      await http.createHttp().request(`${base}${path}`, { method: http.RequestMethod.POST, extraData: 'payload' });
       const ourHops = seenByServer.splice(0).map((s) => [s.method, s.url, s.body]);
       assert.deepEqual(ourHops, curlHops);
       assert.equal(ourHops[1]?.[2], curlBody);

@@ -94,7 +94,7 @@ describe('requestInStream', () => {
     });
     assert.deepEqual(viaCb, [undefined, 200]);
     const viaOpts = await new Promise<unknown[]>((resolve) => {
-      req.requestInStream(`${base}small`, { method: 'GET' }, (...a: unknown[]) => resolve(a));
+      req.requestInStream(`${base}small`, { method: http.RequestMethod.GET }, (...a: unknown[]) => resolve(a));
     });
     assert.deepEqual(viaOpts, [undefined, 200]);
     await assert.rejects((req.requestInStream as (...a: unknown[]) => Promise<number>)(42), { code: 401 });
@@ -171,7 +171,7 @@ describe('upload progress', () => {
       const req = http.createHttp();
       const sends: { sendSize: number; totalSize: number }[] = [];
       req.on('dataSendProgress', (p) => sends.push(p));
-      await req[method](`${base}upload`, { method: 'POST', extraData: payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.length) });
+      await req[method](`${base}upload`, { method: http.RequestMethod.POST, extraData: payload.buffer.slice(payload.byteOffset, payload.byteOffset + payload.length) });
       assert.ok(lastUpload?.body.equals(payload));
       assert.ok(sends.length >= 2);
       assert.deepEqual(sends.at(-1), { sendSize: payload.length, totalSize: payload.length });
@@ -200,7 +200,7 @@ describe('multiFormDataList', () => {
     const content = randomBytes(200 * 1024);
     await writeFile(file, content);
     const res = await http.createHttp().request(`${base}form`, {
-      method: 'POST',
+      method: http.RequestMethod.POST,
       header: { 'content-type': 'multipart/form-data' },
       multiFormDataList: [
         { name: 'text', contentType: 'text/plain', data: 'hello' },
@@ -239,7 +239,7 @@ describe('multiFormDataList', () => {
     assert.equal(curl.exitCode, 26);
     await assert.rejects(
       http.createHttp().request(`${base}form`, {
-        method: 'POST',
+        method: http.RequestMethod.POST,
         header: { 'content-type': 'multipart/form-data' },
         multiFormDataList: [{ name: 'f', contentType: 'text/plain', filePath: missing }],
       }),
@@ -249,13 +249,13 @@ describe('multiFormDataList', () => {
 
   it('is used only for exactly multipart/form-data; all-skipped lists send no body', async () => {
     await http.createHttp().request(`${base}form`, {
-      method: 'POST',
+      method: http.RequestMethod.POST,
       header: { 'content-type': 'multipart/form-data; boundary=x' },
       multiFormDataList: [{ name: 'a', contentType: 'text/plain', data: 'x' }],
     });
     assert.equal(lastUpload?.body.length, 0);
     const res = await http.createHttp().request(`${base}form`, {
-      method: 'POST',
+      method: http.RequestMethod.POST,
       header: { 'content-type': 'multipart/form-data' },
       multiFormDataList: [{ name: '', contentType: 'text/plain', data: 'x' }],
     });

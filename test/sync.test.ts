@@ -15,7 +15,7 @@ describe('requestSync', () => {
     const req = http.createHttp();
     let later = false;
     setImmediate(() => (later = true));
-    const res = req.requestSync(`${server.url}echo`, { method: 'POST', extraData: 'sync body', expectDataType: http.HttpDataType.OBJECT });
+    const res = req.requestSync(`${server.url}echo`, { method: http.RequestMethod.POST, extraData: 'sync body', expectDataType: http.HttpDataType.OBJECT });
     assert.equal(later, false, 'nothing else ran while it blocked');
     assert.equal(res.responseCode, 200);
     assert.deepEqual(res.result, { method: 'POST', url: '/echo', cookie: null, body: 'sync body' });

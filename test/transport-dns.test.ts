@@ -56,7 +56,7 @@ after(async () => {
 });
 
 describe('addressFamily', () => {
-  for (const family of [http.AddressFamily.ONLY_V4, 'CURL_IPRESOLVE_V4'] as const) {
+  for (const family of [http.AddressFamily.ONLY_V4, 'CURL_IPRESOLVE_V4' as unknown as http.AddressFamily]) {
     it(`${family}: IPv4 only (curl -4)`, async () => {
       const url = `http://localhost:${web.port}/`;
       const r = await attempt(url, { addressFamily: family });
@@ -67,7 +67,7 @@ describe('addressFamily', () => {
     });
   }
 
-  for (const family of [http.AddressFamily.ONLY_V6, 'CURL_IPRESOLVE_V6'] as const) {
+  for (const family of [http.AddressFamily.ONLY_V6, 'CURL_IPRESOLVE_V6' as unknown as http.AddressFamily]) {
     it(`${family}: IPv6 only, as curl -6 on the same host`, async () => {
       const url = `http://localhost:${web.port}/`;
       const r = await attempt(url, { addressFamily: family });
@@ -78,7 +78,7 @@ describe('addressFamily', () => {
 
   it('DEFAULT and unknown values resolve either family', async () => {
     for (const addressFamily of [http.AddressFamily.DEFAULT, 'CURL_IPRESOLVE_WHATEVER', 'nonsense']) {
-      const r = await attempt(`http://localhost:${web.port}/`, { addressFamily: addressFamily as http.AddressFamily });
+      const r = await attempt(`http://localhost:${web.port}/`, { addressFamily: addressFamily as unknown as http.AddressFamily });
       assert.equal(r.code, 0);
     }
   });

@@ -13,7 +13,6 @@ export {
   InterceptorType,
   RequestMethod,
   ResponseCode,
-  Socks5DnsStrategy,
   SslType,
   TlsVersion,
 } from './enums.js';

@@ -5,6 +5,7 @@
  */
 
 import type { CertType, TlsVersion } from './enums.js';
+import type { X509Cert as X509CertShape } from './x509-types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Certificates and TLS
@@ -12,21 +13,21 @@ import type { CertType, TlsVersion } from './enums.js';
 
 /** A client certificate and its private key, given as file paths. @since 11 */
 export interface ClientCert {
-  /** Path of the certificate file. */
+  /** Path of the certificate file. @since 11 */
   certPath: string;
-  /** Encoding of the certificate file. Default: `PEM`. */
+  /** Encoding of the certificate file. Default: `PEM`. @since 11 */
   certType?: CertType;
-  /** Path of the private key file. */
+  /** Path of the private key file. @since 11 */
   keyPath: string;
-  /** Passphrase of the private key. Default: `''`. */
+  /** Passphrase of the private key. Default: `''`. @since 11 */
   keyPassword?: string;
 }
 
 /** One pinned public key of the server. (The device declares this type without exporting it.) @since 12 */
 export interface CertificatePinning {
-  /** Base64 SHA-256 hash of the server's public key (SPKI). */
+  /** Base64 SHA-256 hash of the server's public key (SPKI). @since 12 */
   publicKeyHash: string;
-  /** Hash algorithm; only `'SHA-256'` exists. */
+  /** Hash algorithm; only `'SHA-256'` exists. @since 12 */
   hashAlgorithm: 'SHA-256';
 }
 
@@ -70,11 +71,11 @@ export type CipherSuite = TlsV13CipherSuite;
 
 /** Explicit TLS version range and cipher list. @since 18 */
 export interface TlsConfig {
-  /** Lowest TLS version allowed. */
+  /** Lowest TLS version allowed. @since 18 */
   tlsVersionMin: TlsVersion;
-  /** Highest TLS version allowed. */
+  /** Highest TLS version allowed. @since 18 */
   tlsVersionMax: TlsVersion;
-  /** Cipher suites to offer. Unset: all supported ones. */
+  /** Cipher suites to offer. Unset: all supported ones. @since 18 */
   cipherSuites?: CipherSuite[];
 }
 
@@ -86,35 +87,36 @@ export type AuthenticationType = 'basic' | 'ntlm' | 'digest';
 
 /** User name and password sent for server authentication. @since 18 */
 export interface Credential {
-  /** User name. */
+  /** User name. @since 18 */
   username: string;
-  /** Password. */
+  /** Password. @since 18 */
   password: string;
 }
 
 /** HTTP authentication to the server. Not used by default. @since 18 */
 export interface ServerAuthentication {
-  /** Credentials to send. */
+  /** Credentials to send. @since 18 */
   credential: Credential;
-  /** Scheme to use. Unset: negotiated with the server. */
+  /** Scheme to use. Unset: negotiated with the server. @since 18 */
   authenticationType?: AuthenticationType;
 }
 
 /**
- * Stand-in for the device's `cert.X509Cert` (from `@ohos.security.cert`), which has no Node equivalent.
- * This implementation always passes an empty `x509Certs` array, as the device does today. @since 26.0.0
+ * An X.509 certificate object as the device declares it (`cert.X509Cert` of `@ohos.security.cert`).
+ * This package never creates one: `ValidationContext.x509Certs` is always empty, as on the device.
+ * @since 26.0.0
  */
-export type X509Cert = Readonly<Record<string, unknown>>;
+export type X509Cert = X509CertShape;
 
 /** What a {@link ValidationCallback} is told about the server. @since 26.0.0 */
 export interface ValidationContext {
-  /** The server's certificate chain, each certificate as PEM text. */
+  /** The server's certificate chain, each certificate as PEM text. @since 26.0.0 */
   pemCerts: string[];
-  /** The same chain as certificate objects (always empty here). */
+  /** The same chain as certificate objects (always empty here). @since 26.0.0 */
   x509Certs: X509Cert[];
-  /** Host name of the request. */
+  /** Host name of the request. @since 26.0.0 */
   host: string;
-  /** IP address actually connected to. */
+  /** IP address actually connected to. @since 26.0.0 */
   ip: string;
 }
 

@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { AsyncCallback, Callback } from './base.js';
+import type { HttpRequest } from './request-types.js';
+import type { HttpProxy as ConnectionHttpProxy, Socks5Proxy as ConnectionSocks5Proxy } from './connection-types.js';
 import type {
   CertificatePinning,
   CipherSuite,
@@ -21,44 +22,14 @@ import type {
   InterceptorType,
   RequestMethod,
   ResponseCode,
-  Socks5DnsStrategy,
   SslType,
   TlsVersion,
 } from './enums.js';
 
-// ---------------------------------------------------------------------------------------------
-// Proxies (declared in @ohos.net.connection on the device)
-// ---------------------------------------------------------------------------------------------
-
-/** An HTTP proxy for `usingProxy`. @since 10 */
-export interface HttpProxy {
-  /** Proxy host name or IP address. */
-  host: string;
-  /** Proxy port, 0–65535. */
-  port: number;
-  /** Proxy user; used only together with `password`. @since 12 */
-  username?: string;
-  /** Proxy password; used only together with `username`. @since 12 */
-  password?: string;
-  /** Hosts reached directly, without the proxy. */
-  exclusionList: string[];
-}
-
-/** A SOCKS5 proxy for `usingSocks5Proxy`. @since 26.0.0 */
-export interface Socks5Proxy {
-  /** Proxy host name or IP address. */
-  host: string;
-  /** Proxy port. */
-  port: number;
-  /** User for SOCKS5 username/password authentication. */
-  username?: string;
-  /** Password for SOCKS5 username/password authentication. */
-  password?: string;
-  /** Where host names are resolved. Unset: by the proxy for a `socks5h://` host, else locally. */
-  dnsStrategy?: Socks5DnsStrategy;
-  /** Hosts reached directly, without the proxy. */
-  exclusionList?: string[];
-}
+/** An HTTP proxy for `usingProxy` (declared by `@ohos.net.connection`). @since 10 */
+export type HttpProxy = ConnectionHttpProxy;
+/** A SOCKS5 proxy for `usingSocks5Proxy` (declared by `@ohos.net.connection`). @since 26.0.0 */
+export type Socks5Proxy = ConnectionSocks5Proxy;
 
 export type * from './tls-types.js';
 
@@ -77,16 +48,16 @@ export type QueryParamObject = Record<string, QueryParamValue | QueryParamValue[
 
 /** One part of a `multipart/form-data` body. @since 11 */
 export interface MultiFormData {
-  /** Form field name. */
+  /** Form field name. @since 11 */
   name: string;
-  /** MIME type of the part, e.g. `text/plain`. */
+  /** MIME type of the part, e.g. `text/plain`. @since 11 */
   contentType: string;
-  /** File name announced to the server for this part. */
+  /** File name announced to the server for this part. @since 11 */
   remoteFileName?: string;
-  /** Part content held in memory; wins over `filePath`. */
+  /** Part content held in memory; wins over `filePath`. @since 11 */
   // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
   data?: string | Object | ArrayBuffer;
-  /** Path of a file whose content becomes the part; needed when `data` is unset. */
+  /** Path of a file whose content becomes the part; needed when `data` is unset. @since 11 */
   filePath?: string;
 }
 
@@ -178,51 +149,51 @@ export interface HttpRequestOptions {
 
 /** Milliseconds from the start of the request to each milestone. @since 11 */
 export interface PerformanceTiming {
-  /** Until name resolution finished. */
+  /** Until name resolution finished. @since 11 */
   dnsTiming: number;
-  /** Until the TCP connection was up. */
+  /** Until the TCP connection was up. @since 11 */
   tcpTiming: number;
-  /** Until the TLS handshake finished. */
+  /** Until the TLS handshake finished. @since 11 */
   tlsTiming: number;
-  /** Until the first byte was sent. */
+  /** Until the first byte was sent. @since 11 */
   firstSendTiming: number;
-  /** Until the first byte was received. */
+  /** Until the first byte was received. @since 11 */
   firstReceiveTiming: number;
-  /** Until the transfer completed. */
+  /** Until the transfer completed. @since 11 */
   totalFinishTiming: number;
-  /** Time spent in redirects. */
+  /** Time spent in redirects. @since 11 */
   redirectTiming: number;
-  /** Until the response headers were parsed. */
+  /** Until the response headers were parsed. @since 11 */
   responseHeaderTiming: number;
-  /** Until the response body was complete. */
+  /** Until the response body was complete. @since 11 */
   responseBodyTiming: number;
-  /** Until the result was handed to the application. */
+  /** Until the result was handed to the application. @since 11 */
   totalTiming: number;
 }
 
 /** Details of the connection that served a response. @since 24 */
 export interface ConnectionExtraInfo {
-  /** Protocol used, e.g. `'HTTP/1.1'`, `'HTTP/2'`, `'HTTP/2 over TLS'`, `'Unknown/Non-HTTP'`. */
+  /** Protocol used, e.g. `'HTTP/1.1'`, `'HTTP/2'`, `'HTTP/2 over TLS'`, `'Unknown/Non-HTTP'`. @since 24 */
   networkProtocolName: string;
-  /** TLS version, when TLS was used. */
+  /** TLS version, when TLS was used. @since 24 */
   tlsVersion?: TlsVersion;
-  /** Cipher suite, when TLS was used. */
+  /** Cipher suite, when TLS was used. @since 24 */
   cipherSuite?: CipherSuite;
-  /** Local IP address. */
+  /** Local IP address. @since 24 */
   localAddress: string;
-  /** Remote IP address. */
+  /** Remote IP address. @since 24 */
   remoteAddress: string;
-  /** Local port. */
+  /** Local port. @since 24 */
   localPort: number;
-  /** Remote port. */
+  /** Remote port. @since 24 */
   remotePort: number;
-  /** Whether a pooled connection was reused. */
+  /** Whether a pooled connection was reused. @since 24 */
   isReusedConnection: boolean;
-  /** Whether a proxy was used. */
+  /** Whether a proxy was used. @since 24 */
   isProxyConnection: boolean;
-  /** Whether the response came from the cache. */
+  /** Whether the response came from the cache. @since 24 */
   isCacheHit: boolean;
-  /** Number of redirects followed. */
+  /** Number of redirects followed. @since 24 */
   redirectCount: number;
 }
 
@@ -249,17 +220,17 @@ export interface HttpResponse {
 
 /** Payload of `'dataReceiveProgress'`. @since 11 */
 export interface DataReceiveProgressInfo {
-  /** Bytes received so far. */
+  /** Bytes received so far. @since 11 */
   receiveSize: number;
-  /** Bytes expected in total (0 when unknown). */
+  /** Bytes expected in total (0 when unknown). @since 11 */
   totalSize: number;
 }
 
 /** Payload of `'dataSendProgress'`. @since 11 */
 export interface DataSendProgressInfo {
-  /** Bytes sent so far. */
+  /** Bytes sent so far. @since 11 */
   sendSize: number;
-  /** Bytes to send in total. */
+  /** Bytes to send in total. @since 11 */
   totalSize: number;
 }
 
@@ -269,12 +240,12 @@ export interface DataSendProgressInfo {
 
 /** Request data an interceptor may read and change. @since 22 */
 export interface HttpRequestContext {
-  /** Request URL. */
+  /** Request URL. @since 22 */
   url: string;
-  /** Request headers (lowercase names). */
+  /** Request headers (lowercase names). @since 22 */
   // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
   header: Object;
-  /** Request body. */
+  /** Request body. @since 22 */
   // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
   body: Object;
 }
@@ -284,95 +255,46 @@ export type ChainContinue = boolean;
 
 /** A hook that runs at one {@link InterceptorType} point of `request()` (not `requestInStream()`). @since 22 */
 export interface HttpInterceptor {
-  /** When this interceptor runs. */
+  /** When this interceptor runs. @since 22 */
   interceptorType: InterceptorType;
-  /** Inspect or change the request or response; resolve whether to continue. */
+  /** Inspect or change the request or response; resolve whether to continue. @since 22 */
   interceptorHandle(reqContext: HttpRequestContext, rspContext: HttpResponse): Promise<ChainContinue>;
 }
 
-// ---------------------------------------------------------------------------------------------
-// HttpRequest and HttpResponseCache
-// ---------------------------------------------------------------------------------------------
-
 /**
- * A request object from `createHttp()`. It can run many requests; listeners are shared by all of them.
- * Argument errors of `request`/`requestInStream` arrive through the callback or promise (code 401). @since 6
+ * An ordered set of interceptors, one per {@link InterceptorType}, applied to `HttpRequest` objects.
+ * Create it with `new http.HttpInterceptorChain()`.
+ * @since 22
  */
-export interface HttpRequest {
-  /** Send a request; the response arrives in `callback`. @since 6 */
-  request(url: string, callback: AsyncCallback<HttpResponse>): void;
-  /** Send a request with options; the response arrives in `callback`. @since 6 */
-  request(url: string, options: HttpRequestOptions, callback: AsyncCallback<HttpResponse>): void;
-  /** Send a request; resolves with the response. @since 6 */
-  request(url: string, options?: HttpRequestOptions): Promise<HttpResponse>;
-
-  /** Send a request and block until the response; throws a BusinessError on failure. @since 26.0.0 */
-  requestSync(url: string, options?: HttpRequestOptions): HttpResponse;
-
-  /** Send a request whose body is delivered through events; `callback` gets the status code. @since 10 */
-  requestInStream(url: string, callback: AsyncCallback<number>): void;
-  /** Streaming request with options; `callback` gets the status code. @since 10 */
-  requestInStream(url: string, options: HttpRequestOptions, callback: AsyncCallback<number>): void;
-  /** Streaming request; resolves with the status code. @since 10 */
-  requestInStream(url: string, options?: HttpRequestOptions): Promise<number>;
-
-  /** Abort unfinished transfers and release the object; later calls fail. @since 6 */
-  destroy(): void;
-
+export interface HttpInterceptorChain {
   /**
-   * Listen for response headers (error-first form).
-   * @deprecated since 8 — use `on('headersReceive')`.
-   * @since 6
+   * The interceptors in the order they were added.
+   * @since 22
    */
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
-  on(type: 'headerReceive', callback: AsyncCallback<Object>): void;
-  /** Listen for each block of response headers. @since 8 */
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
-  on(type: 'headersReceive', callback: Callback<Object>): void;
-  /** Listen for body chunks of streaming requests. @since 10 */
-  on(type: 'dataReceive', callback: Callback<ArrayBuffer>): void;
-  /** Listen for the end of a streaming body. @since 10 */
-  on(type: 'dataEnd', callback: Callback<void>): void;
-  /** Listen for download progress. @since 10 */
-  on(type: 'dataReceiveProgress', callback: Callback<DataReceiveProgressInfo>): void;
-  /** Listen for upload progress. @since 11 */
-  on(type: 'dataSendProgress', callback: Callback<DataSendProgressInfo>): void;
-
-  /** Listen for the next block of response headers only. @since 8 */
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
-  once(type: 'headersReceive', callback: Callback<Object>): void;
-
+  getChain(): HttpInterceptor[];
   /**
-   * Stop listening for response headers (error-first form); without `callback`, remove any listener.
-   * @deprecated since 8 — use `off('headersReceive')`.
-   * @since 6
+   * Append interceptors; each type may occur once in a chain.
+   * @throws {BusinessError} 2300801 - `chain` is not an array.
+   * @throws {BusinessError} 2300802 - A type is already in the chain.
+   * @throws {BusinessError} 2300999 - An interceptor has no type.
+   * @since 22
    */
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
-  off(type: 'headerReceive', callback?: AsyncCallback<Object>): void;
-  /** Stop listening for response headers. @since 8 (`callback` optional since 11) */
-  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- device type
-  off(type: 'headersReceive', callback?: Callback<Object>): void;
-  /** Stop listening for body chunks. @since 10 */
-  off(type: 'dataReceive', callback?: Callback<ArrayBuffer>): void;
-  /** Stop listening for the end of a streaming body. @since 10 */
-  off(type: 'dataEnd', callback?: Callback<void>): void;
-  /** Stop listening for download progress. @since 10 */
-  off(type: 'dataReceiveProgress', callback?: Callback<DataReceiveProgressInfo>): void;
-  /** Stop listening for upload progress. @since 11 */
-  off(type: 'dataSendProgress', callback?: Callback<DataSendProgressInfo>): void;
-
-  /** Keep cookies across the requests of this object (`false`, the default, also clears them). @since 26.0.0 */
-  enableAutoCookie(enable: boolean): void;
+  addChain(chain: HttpInterceptor[]): boolean;
+  /**
+   * Attach this chain to a request object, replacing any earlier one; `false` when the chain is empty.
+   * @throws {BusinessError} 2300801 - Not exactly one argument, or not an object.
+   * @throws {BusinessError} 2300999 - The object is not from `createHttp()`.
+   * @since 22
+   */
+  apply(httpRequest: HttpRequest): boolean;
 }
 
-/** The response cache from `createHttpResponseCache()`. @since 9 */
-export interface HttpResponseCache {
-  /** Write the cache to disk; `callback` reports completion. @since 9 */
-  flush(callback: AsyncCallback<void>): void;
-  /** Write the cache to disk. @since 9 */
-  flush(): Promise<void>;
-  /** Turn the cache off and delete its content; `callback` reports completion. @since 9 */
-  delete(callback: AsyncCallback<void>): void;
-  /** Turn the cache off and delete its content. @since 9 */
-  delete(): Promise<void>;
+/** The `HttpInterceptorChain` class: `new HttpInterceptorChain()` gives an empty chain. @since 22 */
+export interface HttpInterceptorChainConstructor {
+  /** An empty chain. @since 22 */
+  new (): HttpInterceptorChain;
+  /** The methods every chain has. @since 22 */
+  readonly prototype: HttpInterceptorChain;
 }
+
+export type * from './request-types.js';

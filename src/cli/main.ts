@@ -16,7 +16,8 @@ async function optionsOf(a: CliArgs): Promise<HttpRequestOptions> {
     o.extraData = a.data.startsWith('@') ? (await readFile(a.data.slice(1))).toString('utf8') : a.data;
   }
   const method = a.method ?? (a.data !== undefined ? 'POST' : undefined);
-  if (method !== undefined) o.method = method as HttpRequestOptions['method'] & string;
+  // Any method name passes through, as on the device.
+  if (method !== undefined) (o as { method?: string }).method = method;
   if (a.headers.length > 0) {
     const header: Record<string, string> = {};
     for (const h of a.headers) {

@@ -1,4 +1,4 @@
-import type { HttpInterceptor } from '../api/types.js';
+import type { HttpInterceptor, HttpRequest } from '../api/types.js';
 import { thrownError } from '../errors/business-error.js';
 import { INTERNAL_ERROR } from '../errors/codes.js';
 import { appliedChains } from './chains.js';
@@ -23,13 +23,15 @@ export class HttpInterceptorChain {
     for (const item of chain as unknown[]) {
       const type = (item as { interceptorType?: unknown } | null)?.interceptorType;
       if (typeof type !== 'string' || type === '') throw thrownError(INTERNAL_ERROR);
-      if (this.#chain.some((i) => i.interceptorType === type)) throw thrownError(DUPLICATED_TYPE);
+      if (this.#chain.some((i) => (i.interceptorType as string) === type)) throw thrownError(DUPLICATED_TYPE);
       this.#chain.push(item as HttpInterceptor);
     }
     return true;
   }
 
   /** Attaches this chain to `httpRequest` (replacing any earlier chain); `false` when the chain is empty. */
+  apply(httpRequest: HttpRequest): boolean;
+  // The device counts the arguments (2300801 unless exactly one): read them all.
   apply(...args: unknown[]): boolean {
     if (args.length !== 1) throw thrownError(PARAM_NOT_SUPPORTED);
     if (this.#chain.length === 0) return false;

@@ -51,6 +51,7 @@ class ResponseCacheHandle {
  * Starts the process-wide response cache with a budget of `cacheSize` bytes (default and maximum
  * 10 MiB, minimum 1 MiB; see docs/decisions.md) and returns a handle to it. While the cache runs,
  * later calls only return new handles.
+ * @since 9
  */
 export function createHttpResponseCache(...args: [cacheSize?: number]): HttpResponseCache {
   responseCache.start(budgetOf(args));

@@ -91,11 +91,11 @@ describeInterop('interop: httpbin', () => (httpbinInstalled() ? [] : ['python3-h
     ];
     for (const method of methods) {
       const res = await req.request(`${bin.url}/anything`, { method });
-      const curl = await curlRun(method === 'HEAD' ? ['-I', '-w', '%{http_code}', `${bin.url}/anything`] : ['-X', method, '-w', '%{http_code}', `${bin.url}/anything`]);
+      const curl = await curlRun(method === http.RequestMethod.HEAD ? ['-I', '-w', '%{http_code}', `${bin.url}/anything`] : ['-X', method, '-w', '%{http_code}', `${bin.url}/anything`]);
       assert.equal(res.responseCode, Number(curl.stdout.slice(-3)), `${method}: as curl`);
       assert.equal(res.responseCode, 200, method);
-      if (method === 'HEAD') assert.equal(res.result, '');
-      else if (method !== 'OPTIONS') assert.equal(json(res).method, method);
+      if (method === http.RequestMethod.HEAD) assert.equal(res.result, '');
+      else if (method !== http.RequestMethod.OPTIONS) assert.equal(json(res).method, method);
     }
   });
 
