@@ -30,7 +30,7 @@ after(async () => {
 async function both(list: http.MultiFormData[], args: string[]): Promise<[string, string]> {
   const r = http.createHttp();
   try {
-    await r.request(`${server.origin}/form`, { method: 'POST', header: { 'content-type': 'multipart/form-data' }, multiFormDataList: list });
+    await r.request(`${server.origin}/form`, { method: http.RequestMethod.POST, header: { 'content-type': 'multipart/form-data' }, multiFormDataList: list });
   } finally {
     r.destroy();
   }
@@ -64,7 +64,7 @@ describe('multipart part headers', () => {
       try {
         await assert.rejects(
           r.request(`${server.origin}/form`, {
-            method: 'POST', header: { 'content-type': 'multipart/form-data' }, multiFormDataList: [{ name: 'f', contentType, data: 'v' }],
+            method: http.RequestMethod.POST, header: { 'content-type': 'multipart/form-data' }, multiFormDataList: [{ name: 'f', contentType, data: 'v' }],
           }),
           { code: 401 },
         );
