@@ -29,7 +29,7 @@ import { requestSync } from './sync.js';
  * the app's thread runs the destroy() call and its event handlers. A response written in two parts (head, then
  * body, as Python's http.server does) is complete well within it; a body the server holds back is not.
  */
-const DESTROY_GRACE_MS = 50;
+const DESTROY_GRACE_MS = 100;
 
 function headerSnapshot(header: HeaderObject): HeaderObject {
   const copy = { ...header };
