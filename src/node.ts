@@ -25,7 +25,8 @@ export interface ConfigureOptions {
    * The device release to behave as where releases differ: `'newest'` (default), or an OpenHarmony release such as
    * `'6.0'`. Up to 6.0 the error messages are libcurl's texts (`Couldn't connect to server`, `Timeout was reached`,
    * …) and 2300999 reads `Unknown Other Error`; 6.1 introduced the current texts. Codes a release did not list yet
-   * (2300090 before 4.1, 2300998 before 5.0, 2300997 before 5.1) are reported as 2300999 there.
+   * (2300090 before 4.1, 2300998 before 5.0, 2300997 before 5.1) are reported as 2300999 there, and before 6.1 an
+   * `HttpProxy`'s username and password are not sent to the proxy.
    */
   deviceRelease?: string;
 }

@@ -1,27 +1,32 @@
 // `configure({ deviceRelease })`: error texts and codes of a given device release. Up to OpenHarmony 6.0 the
 // device printed libcurl's texts; 6.1 brought the current ones (the default, 'newest'). Codes a release did not
-// list yet are reported as 2300999 there.
+// list yet are reported as 2300999 there; HttpProxy credentials are used from 6.1 on.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import http from 'ohos-net-http';
 import { configure, currentSettings } from 'ohos-net-http/node';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
-import { closedPort, faults, fixture, startHttps, startRaw, type TestServer } from './helpers/servers.js';
+import { startProxy, type ProxyServer } from './helpers/proxy.js';
+import { closedPort, faults, fixture, startHttp, startHttps, startRaw, type TestServer } from './helpers/servers.js';
 
 let refused: string;
 let silent: TestServer;
 let tls: TestServer;
+let origin: TestServer;
+let proxy: ProxyServer;
 
 before(async () => {
   leakBaseline();
   refused = `http://127.0.0.1:${await closedPort()}/`;
   silent = await startRaw(faults.stallBeforeHeaders);
   tls = await startHttps((_req, res) => res.end('pinned?'));
+  origin = await startHttp((_req, res) => res.end('via proxy'));
+  proxy = await startProxy();
 });
 
 after(async () => {
   configure({ deviceRelease: 'newest' });
-  await Promise.all([silent.close(), tls.close()]);
+  await Promise.all([silent.close(), tls.close(), origin.close(), proxy.close()]);
   await assertNoLeaks();
 });
 
@@ -75,6 +80,24 @@ describe('deviceRelease', () => {
     }
     try {
       assert.deepEqual(await failure(tls.url, PIN), { code: 2300090, message: 'Specified pinned public key did not match' });
+    } finally {
+      configure({ deviceRelease: 'newest' });
+    }
+  });
+
+  it("HttpProxy credentials reach the proxy from '6.1' on; '6.0' ignores them", async () => {
+    const usingProxy = { host: proxy.host, port: proxy.port, username: 'user', password: 'secret', exclusionList: [] };
+    const sent = async (release: string): Promise<unknown> => {
+      configure({ deviceRelease: release });
+      const before = proxy.hits.length;
+      const res = await http.createHttp().request(origin.url, { usingProxy });
+      assert.equal(res.result, 'via proxy');
+      return proxy.hits.slice(before).map((hit) => hit.headers['proxy-authorization']);
+    };
+    try {
+      assert.deepEqual(await sent('6.0'), [undefined]);
+      assert.deepEqual(await sent('6.1'), [`Basic ${Buffer.from('user:secret').toString('base64')}`]);
+      assert.deepEqual(await sent('newest'), [`Basic ${Buffer.from('user:secret').toString('base64')}`]);
     } finally {
       configure({ deviceRelease: 'newest' });
     }

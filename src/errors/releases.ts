@@ -1,5 +1,5 @@
 /**
- * Error texts and codes by device release. The device's message table (netstack's request context) kept libcurl's
+ * What differs between device releases: error texts and codes, and whether HttpProxy credentials are used. The device's message table (netstack's request context) kept libcurl's
  * own wording up to OpenHarmony 6.0.x; 6.1 rewrote 25 of its texts. Codes also joined the table over time: a curl
  * failure whose code a release does not list is reported there as 2300999.
  */
@@ -42,6 +42,9 @@ const LISTED_SINCE: Readonly<Record<number, number>> = {
 };
 
 const NEWEST = 9999;
+
+/** From 6.1 on, an `HttpProxy`'s username and password are sent to the proxy; before, the device ignored them. */
+export const PROXY_CREDENTIALS_SINCE = 601;
 
 /** `'6.0'` → 600; `'newest'` → the newest. Throws on anything else. */
 export function releaseNumber(release: DeviceRelease): number {
