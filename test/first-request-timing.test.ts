@@ -27,11 +27,13 @@ function child(script: string): Promise<string> {
 
 describe('timings of the first request of a process', () => {
   it('dnsTiming and tcpTiming do not include loading the transport', async () => {
-    const load = Number(await child(`
+    const coldLoad = async (): Promise<number> => Number(await child(`
       const start = performance.now();
       await Promise.all([import('undici'), import('tough-cookie')]);
       console.log(performance.now() - start);
     `));
+    // The slower of two cold loads: a busy machine can make one of them quick or slow.
+    const load = Math.max(await coldLoad(), await coldLoad());
     const timing = JSON.parse(await child(`
       import http from 'ohos-net-http';
       const res = await http.createHttp().request(${JSON.stringify(server.url)});
