@@ -16,6 +16,8 @@ export interface NodeSettings {
   internetPermission: boolean;
   /** Routes every request through this dispatcher (e.g. undici's MockAgent); `undefined` = our own pools. */
   dispatcher: Dispatcher | undefined;
+  /** The device release whose error texts and codes are reported: 'newest' or e.g. '6.0' (checked by configure()). */
+  deviceRelease: string;
 }
 
 function defaultCacheDir(): string {
@@ -30,4 +32,5 @@ export const settings: NodeSettings = {
   cacheDir: defaultCacheDir(),
   internetPermission: true,
   dispatcher: undefined,
+  deviceRelease: 'newest',
 };

@@ -5,6 +5,7 @@
 import type { Dispatcher } from 'undici';
 import type { HttpProxy } from './api/types.js';
 import { settings } from './config.js';
+import { releaseNumber } from './errors/releases.js';
 import { rereadProxyEnvironment } from './transport/proxy.js';
 
 export interface ConfigureOptions {
@@ -20,6 +21,14 @@ export interface ConfigureOptions {
   internetPermission?: boolean;
   /** Send every request through this undici dispatcher (e.g. a `MockAgent`); `undefined` restores the built-in pools. */
   dispatcher?: Dispatcher | undefined;
+  /**
+   * The device release to behave as where releases differ: `'newest'` (default), or an OpenHarmony release such as
+   * `'6.0'`. Up to 6.0 the error messages are libcurl's texts (`Couldn't connect to server`, `Timeout was reached`,
+   * …) and 2300999 reads `Unknown Other Error`; 6.1 introduced the current texts. Codes a release did not list yet
+   * (2300090 before 4.1, 2300998 before 5.0, 2300997 before 5.1) are reported as 2300999 there, and before 6.1 an
+   * `HttpProxy`'s username and password are not sent to the proxy.
+   */
+  deviceRelease?: string;
 }
 
 /** Changes the given settings for the whole process; keys left out keep their current value. */
@@ -32,6 +41,10 @@ export function configure(options: ConfigureOptions): void {
   if (options.cacheDir !== undefined) settings.cacheDir = options.cacheDir;
   if (options.internetPermission !== undefined) settings.internetPermission = options.internetPermission;
   if ('dispatcher' in options) settings.dispatcher = options.dispatcher;
+  if (options.deviceRelease !== undefined) {
+    releaseNumber(options.deviceRelease);
+    settings.deviceRelease = options.deviceRelease;
+  }
 }
 
 /** The settings in force now (a copy). */

@@ -1,4 +1,4 @@
-import { messageOf } from './codes.js';
+import { messageOf, releaseCode } from './codes.js';
 
 /**
  * The error object handed to callbacks and promise rejections: a plain object with enumerable
@@ -11,7 +11,8 @@ export interface RequestError {
   readonly cause?: unknown;
 }
 
-export function requestError(code: number, cause?: unknown): RequestError {
+export function requestError(deviceCode: number, cause?: unknown): RequestError {
+  const code = releaseCode(deviceCode);
   const err: RequestError = { code, message: messageOf(code) };
   if (cause !== undefined) Object.defineProperty(err, 'cause', { value: cause, enumerable: false, configurable: true });
   return err;

@@ -1,4 +1,7 @@
-/** The device's error codes and their exact messages (no trailing period, as the device prints them). */
+import { settings } from '../config.js';
+import { codeIn, releaseNumber, textIn } from './releases.js';
+
+/** The device's error codes and their exact messages, newest release (no trailing period, as the device prints them). */
 export const ErrorMessages: Readonly<Record<number, string>> = Object.freeze({
   401: 'Parameter error',
   201: 'Permission denied',
@@ -54,6 +57,14 @@ export function fromCurl(curlCode: number): number {
   return CURL_CODES_IN_TABLE.has(curlCode) ? CURL_BASE + curlCode : INTERNAL_ERROR;
 }
 
+/** The text the configured device release prints for `code` (unknown codes read as 2300999). */
 export function messageOf(code: number): string {
-  return ErrorMessages[code] ?? 'Internal error';
+  const release = releaseNumber(settings.deviceRelease);
+  const known = ErrorMessages[code] === undefined ? INTERNAL_ERROR : code;
+  return textIn(release, known) ?? (ErrorMessages[known] as string);
+}
+
+/** The code the configured device release reports for `code`. */
+export function releaseCode(code: number): number {
+  return codeIn(releaseNumber(settings.deviceRelease), code);
 }

@@ -24,6 +24,13 @@ import { readCall, settleLater, parameterError } from './call.js';
 import { Listeners } from './events.js';
 import { requestSync } from './sync.js';
 
+/**
+ * How long a destroyed object's transfers may still finish: the device's transfer thread keeps receiving while
+ * the app's thread runs the destroy() call and its event handlers. A response written in two parts (head, then
+ * body, as Python's http.server does) is complete well within it; a body the server holds back is not.
+ */
+const DESTROY_GRACE_MS = 100;
+
 function headerSnapshot(header: HeaderObject): HeaderObject {
   const copy = { ...header };
   const cookies = copy['set-cookie'];
@@ -39,6 +46,8 @@ export class HttpRequestObject {
   readonly #listeners = new Listeners();
   readonly #active = new Set<Transfer>();
   #destroyed = false;
+  /** Fails what destroy() left in flight, once the grace has passed. */
+  #doom: NodeJS.Timeout | undefined;
   #jar: Jar | undefined;
 
   request(...args: unknown[]): Promise<HttpResponse> | undefined {
@@ -62,12 +71,30 @@ export class HttpRequestObject {
     else this.#jar ??= new Jar();
   }
 
-  /** Later requests fail with 2300999; transfers still in flight fail with 2300023, finished ones succeed. */
+  /**
+   * Later requests fail with 2300999. Transfers in flight are only marked, as on the device, where the transfer
+   * runs on its own thread and fails (2300023) at its next data delivery: what arrives while the app's thread is
+   * still busy with the destroy() call, or within DESTROY_GRACE_MS of it, still completes the response, and a
+   * transfer that has failed otherwise keeps its error. Whatever is still running after that fails then.
+   */
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#jar = undefined;
-    for (const t of this.#active) t.abort(new CodedFailure('HttpRequest destroyed', { curl: 23 }));
+    if (this.#active.size === 0) return;
+    this.#doom = setTimeout(() => {
+      this.#doom = undefined;
+      for (const t of this.#active) t.abort(new CodedFailure('HttpRequest destroyed', { curl: 23 }));
+    }, DESTROY_GRACE_MS);
+  }
+
+  /** A transfer of this object ended: a pending destroy() has nothing left to wait for once none is active. */
+  #ended(transfer: Transfer): void {
+    this.#active.delete(transfer);
+    if (this.#doom !== undefined && this.#active.size === 0) {
+      clearTimeout(this.#doom);
+      this.#doom = undefined;
+    }
   }
 
   on(...args: unknown[]): void {
@@ -235,11 +262,11 @@ export class HttpRequestObject {
       this.#jar,
       start,
       (result) => {
-        this.#active.delete(transfer);
+        this.#ended(transfer);
         ok(result);
       },
       (failure) => {
-        this.#active.delete(transfer);
+        this.#ended(transfer);
         fail(failure);
       },
     );

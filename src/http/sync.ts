@@ -51,8 +51,9 @@ export function requestSync(args: readonly unknown[]): HttpResponse {
   const { worker, port } = open();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   // configure() settings live per thread: hand over the ones that can be cloned.
-  const { defaultProxy, cacheDir, internetPermission } = settings;
-  worker.postMessage({ url, options: cloneable(options as object | undefined), signal, settings: { defaultProxy, cacheDir, internetPermission } });
+  const { defaultProxy, cacheDir, internetPermission, deviceRelease } = settings;
+  const handed = { defaultProxy, cacheDir, internetPermission, deviceRelease };
+  worker.postMessage({ url, options: cloneable(options as object | undefined), signal, settings: handed });
   Atomics.wait(signal, 0, 0);
   const reply = threads().receiveMessageOnPort(port)?.message as SyncReply | undefined;
   if (reply === undefined) throw thrownError(2300999, new Error('requestSync worker gave no answer'));

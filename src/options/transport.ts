@@ -2,6 +2,8 @@
 // Only called when the options object has at least one of TRANSPORT_KEYS; otherwise the plan has none.
 import { isIP } from 'node:net';
 import type { HttpRequestOptions, ValidationCallback } from '../api/types.js';
+import { settings } from '../config.js';
+import { PROXY_CREDENTIALS_SINCE, releaseNumber } from '../errors/releases.js';
 import type {
   AuthPlan,
   CertKind,
@@ -109,12 +111,15 @@ function credentialsOf(p: Bag): [string, string] | undefined {
   return user !== '' && pass !== '' ? [user, pass] : undefined;
 }
 
-/** An `HttpProxy` object (usingProxy or configure's defaultProxy); empty host → no proxy at all. */
+/**
+ * An `HttpProxy` object (usingProxy or configure's defaultProxy); empty host → no proxy at all. Its username and
+ * password reach the proxy from device release 6.1 on; earlier releases never handed them to curl.
+ */
 export function httpProxyOf(p: Bag): DeviceProxy | 'none' {
   const host = str(p.host);
   if (host.trim() === '') return 'none';
   const port = typeof p.port === 'number' ? p.port | 0 : 0;
-  const cred = credentialsOf(p);
+  const cred = releaseNumber(settings.deviceRelease) >= PROXY_CREDENTIALS_SINCE ? credentialsOf(p) : undefined;
   const proxy = proxyPlanOf(host, port, cred?.[0], cred?.[1]);
   return proxy === undefined ? 'none' : { proxy, exclusions: exclusionsOf(p.exclusionList) };
 }

@@ -4,6 +4,8 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 /** Characters curl refuses in a URL (it does not escape them for you). */
 const BAD_CHARS = /[\0-\x20\x7f]/;
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Characters curl refuses in a host name that WHATWG URL lets through. */
+const BAD_HOST_CHARS = /[!{}*=$,;'"`+&()]/;
 
 export interface TargetUrl {
   readonly href: string;
@@ -11,6 +13,17 @@ export interface TargetUrl {
   readonly path: string;
   readonly hostname: string;
   readonly secure: boolean;
+  /** `user:password` from the URL, percent-decoded as curl sends them (Basic); undefined when the URL has none. */
+  readonly credentials?: string | undefined;
+}
+
+/** curl's URL decoding of user and password: `%XX` escapes become bytes, read as UTF-8. */
+function decodeUserinfo(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** RFC 3986 remove_dot_segments on literal `.`/`..` segments only, as curl does (`%2e` stays). */
@@ -68,6 +81,9 @@ function parseFresh(raw: string): TargetUrl {
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
     throw new CodedFailure(`unsupported scheme ${scheme}`, { curl: 1 });
   }
+  // `ht!tp://x`: something before `://` that is no scheme. curl does not guess http:// for it: a malformed URL.
+  const sep = raw.indexOf('://');
+  if (scheme === undefined && sep >= 0 && !/[/?#]/.test(raw.slice(0, sep))) throw new CodedFailure('malformed scheme', { curl: 3 });
   if (BAD_CHARS.test(text)) throw new CodedFailure('URL contains whitespace or control characters', { curl: 3 });
   // WHATWG reads `\` as `/`; curl takes it into the host name and refuses the URL.
   if (/^[^/?#]*\\/.test(text.slice(text.indexOf('://') + 3))) {
@@ -80,12 +96,14 @@ function parseFresh(raw: string): TargetUrl {
     throw new CodedFailure('malformed URL', { curl: 3 }, cause);
   }
   if (url.hostname === '') throw new CodedFailure('URL has no host', { curl: 3 });
+  if (BAD_HOST_CHARS.test(url.hostname)) throw new CodedFailure('URL host has characters curl refuses', { curl: 3 });
   return Object.freeze({
     href: url.href,
     origin: url.origin,
     path: requestTarget(text),
     hostname: url.hostname,
     secure: url.protocol === 'https:',
+    credentials: url.username === '' && url.password === '' ? undefined : `${decodeUserinfo(url.username)}:${decodeUserinfo(url.password)}`,
   });
 }
 

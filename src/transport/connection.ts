@@ -48,8 +48,12 @@ function newRecord(viaProxy: boolean): ConnectionRecord {
   };
 }
 
-/** Times DNS and TCP on the socket that reaches the network (the proxy's, for tunnels). */
-function watch(record: ConnectionRecord, socket: Socket): void {
+/**
+ * Times DNS and TCP on the socket that reaches the network (the proxy's, for tunnels). An IP literal needs no
+ * lookup: its name resolution ends where the connection starts, as curl reports it.
+ */
+function watch(record: ConnectionRecord, socket: Socket, host: string | undefined): void {
+  if (host !== undefined && isIP(host.startsWith('[') ? host.slice(1, -1) : host) !== 0) record.dnsEnd = record.started;
   socket.prependOnceListener('lookup', () => (record.dnsEnd = performance.now()));
   socket.prependOnceListener('connect', () => {
     record.tcpEnd = performance.now();
@@ -103,7 +107,7 @@ export function timedConnector(options: buildConnector.BuildOptions): buildConne
       }
       callback(...args);
     });
-    watch(record, socket);
+    watch(record, socket, opts.hostname);
     return socket;
   };
 }
@@ -232,7 +236,7 @@ export function transportConnector(o: ConnectorOptions): buildConnector.connecto
 
     if (proxy === undefined || toProxy === undefined) {
       const socket = connect(target, afterConnect);
-      watch(record, socket);
+      watch(record, socket, opts.hostname);
       return socket;
     }
     if (proxy.scheme === 'unsupported') {
@@ -271,7 +275,7 @@ export function transportConnector(o: ConnectorOptions): buildConnector.connecto
         );
       },
     );
-    watch(record, proxySocket);
+    watch(record, proxySocket, proxy.host);
     return proxySocket;
   };
 }

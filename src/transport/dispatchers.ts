@@ -43,14 +43,21 @@ const keyed = new Map<string, Route>();
  */
 const byCallback = new WeakMap<ValidationCallback, Map<string, Route>>();
 
+/** curl keeps an idle connection for reuse up to 118 s (CURLOPT_MAXAGE_CONN); undici's default is 4 s. */
+export const IDLE_CONNECTION_MS = 118_000;
+
 function agentOptions(allowH2: boolean, keepAlive: number | undefined): Agent.Options {
+  const idle = keepAlive ?? IDLE_CONNECTION_MS;
   return {
     allowH2,
     // Our own total timer implements readTimeout; curl has no idle timeouts to mirror.
     headersTimeout: 0,
     bodyTimeout: 0,
     maxHeaderSize: MAX_HEADER_SIZE,
-    ...(keepAlive === undefined ? {} : { keepAliveTimeout: keepAlive, keepAliveMaxTimeout: keepAlive }),
+    // A server's `Keep-Alive: timeout=N` hint still shortens this (undici's rule), so a socket is dropped before
+    // the server closes it; a close that races a request anyway is retried by the transfer, as curl retries.
+    keepAliveTimeout: idle,
+    keepAliveMaxTimeout: idle,
   };
 }
 

@@ -133,10 +133,14 @@ function fromEnvironment(target: TargetUrl): ProxyPlan | undefined {
 
 // ---- the choice ----------------------------------------------------------------------------------
 
-let parsedDefault: { readonly source: HttpProxy; readonly proxy: DeviceProxy | 'none' } | undefined;
+let parsedDefault: { readonly source: HttpProxy; readonly release: string; readonly proxy: DeviceProxy | 'none' } | undefined;
 
 function configuredDefault(source: HttpProxy): DeviceProxy | 'none' {
-  if (parsedDefault?.source !== source) parsedDefault = { source, proxy: httpProxyOf(source as unknown as Record<string, unknown>) };
+  // The device release decides whether the proxy's credentials are used: parse again when it changes.
+  const release = settings.deviceRelease;
+  if (parsedDefault?.source !== source || parsedDefault.release !== release) {
+    parsedDefault = { source, release, proxy: httpProxyOf(source as unknown as Record<string, unknown>) };
+  }
   return parsedDefault.proxy;
 }
 

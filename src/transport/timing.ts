@@ -6,7 +6,8 @@ import { connectionOf, type ConnectionRecord } from './connection.js';
 
 /** Moments of one transfer, as `performance.now()` readings; 0 = did not happen. */
 export interface Marks {
-  readonly start: number;
+  /** When the transfer could start: after the first request of the process loaded the transport modules. */
+  start: number;
   /** Start of the final hop (after redirects). */
   hopStart: number;
   sent: number;

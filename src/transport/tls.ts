@@ -100,7 +100,7 @@ function caDataCerts(data: string | undefined): X509Certificate[] {
 
 let nodeExtra: string[] | undefined;
 
-/** Passing `ca` replaces Node's store, NODE_EXTRA_CA_CERTS included; keep those certificates trusted. */
+/** Passing `ca` replaces Node's store, NODE_EXTRA_CA_CERTS included: those certificates are added back. */
 function nodeExtraCas(): string[] {
   if (nodeExtra === undefined) {
     const file = process.env.NODE_EXTRA_CA_CERTS;
@@ -114,6 +114,15 @@ function nodeExtraCas(): string[] {
     }
   }
   return nodeExtra;
+}
+
+/**
+ * The certificates Node trusts without options: `tls.getCACertificates('default')` where Node has it (it follows
+ * --use-system-ca/--use-openssl-ca too); before that, the bundled roots plus NODE_EXTRA_CA_CERTS.
+ */
+function defaultStore(): readonly string[] {
+  const lib = tlsLib() as typeof Tls & { getCACertificates?: (type?: string) => string[] };
+  return typeof lib.getCACertificates === 'function' ? lib.getCACertificates('default') : [...lib.rootCertificates, ...nodeExtraCas()];
 }
 
 function readCertFile(path: string): Buffer {
@@ -194,9 +203,10 @@ export function tlsSetup(plan: TlsPlan): TlsSetup {
     // verifyPeer() checks partial chains by hand.
     allowPartialTrustChain: plan.partialChain,
   };
-  if (extraCas.length > 0) {
-    options.ca = [...tlsLib().rootCertificates, ...nodeExtraCas(), ...extraCas.map((c) => c.toString())];
-  }
+  // The store is always spelled out: Node's default store differs by version once a context option such as
+  // allowPartialTrustChain is set (Node 20 then leaves NODE_EXTRA_CA_CERTS out). Trust is the same everywhere:
+  // the bundled roots, NODE_EXTRA_CA_CERTS, then caPath/caData.
+  options.ca = [...defaultStore(), ...extraCas.map((c) => c.toString())];
   const clientOptions = clientCertOptions(plan);
   let context: Tls.SecureContext;
   try {

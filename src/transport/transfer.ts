@@ -4,7 +4,7 @@ import type { Transform } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { CodedFailure } from '../errors/business-error.js';
 import { INTERNAL_ERROR } from '../errors/codes.js';
-import { Phase, deviceCodeOf } from '../errors/map.js';
+import { Phase, curlCodeOf, deviceCodeOf } from '../errors/map.js';
 import { parseTarget, resolveLocation, type TargetUrl } from '../options/url.js';
 import { multipartOf } from '../options/multipart.js';
 import type { RequestPlan } from '../options/plan.js';
@@ -95,6 +95,8 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   #lookups: AbortController | undefined;
   #socket: Socket | undefined;
   #reused = false;
+  /** A reused connection died before answering and the request went again on a fresh one (once, as curl). */
+  #retried = false;
   #timer: NodeJS.Timeout | undefined;
   #settled = false;
   /** Set when the response is complete: a late destroy() no longer fails it. */
@@ -125,6 +127,8 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       // The first request of the process loads the transport modules, then starts.
       loadDeps().then(
         () => {
+          // Loading modules is none of the network phases: the timings start once the transfer can run.
+          this.#marks.start = this.#marks.hopStart = performance.now();
           this.start();
         },
         (err: unknown) => {
@@ -135,6 +139,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     }
     try {
       this.#target = parseTarget(this.#plan.url);
+      this.#headers = this.#urlCredentials(this.#headers, this.#target);
       if (this.#plan.range !== undefined && this.#method === 'PUT') {
         throw new CodedFailure('a range cannot be combined with PUT', { device: INTERNAL_ERROR });
       }
@@ -303,6 +308,14 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    if (this.#staleConnection(err)) {
+      this.#retried = true;
+      // Leave undici's callback before sending again on the same pool.
+      queueMicrotask(() => {
+        if (!this.#settled) this.#dispatch();
+      });
+      return;
+    }
     // On a close-delimited body undici reports a reset as a length mismatch; the socket still knows it was a reset.
     const socketError = (this.#socket as { errored?: unknown } | undefined)?.errored as NodeJS.ErrnoException | null | undefined;
     const mismatch = (err as { code?: unknown }).code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH';
@@ -311,6 +324,16 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       return;
     }
     this.#fail(mismatch && socketError?.code === 'ECONNRESET' ? socketError : err);
+  }
+
+  /**
+   * curl's "connection died, retrying a fresh connect": a kept-alive connection that the server closed while the
+   * request was on its way, before any byte of an answer, is not a failure of the request.
+   */
+  #staleConnection(err: Error): boolean {
+    if (this.#settled || this.#retried || !this.#reused || this.#phase !== Phase.BeforeResponse) return false;
+    const curl = curlCodeOf(err, Phase.BeforeResponse);
+    return curl === 52 || curl === 55 || curl === 56;
   }
 
   // ---- decoded body -----------------------------------------------------------------------
@@ -385,6 +408,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     if (next.origin !== from.origin) {
       this.#headers = Object.fromEntries(Object.entries(this.#headers).filter(([name]) => !CREDENTIALS.has(name)));
     }
+    this.#headers = this.#urlCredentials(this.#headers, next);
     const hook = this.#observer.onRedirect;
     if (hook === undefined) {
       this.#hop(next);
@@ -412,6 +436,16 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
         this.#fail(err);
       },
     );
+  }
+
+  /**
+   * `http://user:pw@host/` is sent with Basic credentials, as curl does, unless the app set Authorization or
+   * asked for server authentication itself. On a redirect they stay with the origin that was given them.
+   */
+  #urlCredentials(headers: Record<string, string>, target: TargetUrl): Record<string, string> {
+    const credentials = target.credentials;
+    if (credentials === undefined || 'authorization' in headers || this.#plan.transport?.auth !== undefined) return headers;
+    return { ...headers, authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
   }
 
   #hop(next: TargetUrl): void {
