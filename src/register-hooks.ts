@@ -1,19 +1,23 @@
-/** Module resolution hooks installed by `ohos-net-http/register` (they run on Node's loader thread). */
-const ALIASES: Readonly<Record<string, string>> = {
-  '@ohos.net.http': new URL('./index.js', import.meta.url).href,
-  '@kit.NetworkKit': new URL('./kit.js', import.meta.url).href,
-  '@ohos.base': new URL('./base.js', import.meta.url).href,
-};
+/**
+ * Module resolution hooks installed by `ohos-net-http/register` (they run on Node's loader thread).
+ * A device name is resolved as this package's own entry point, from inside the package, so Node
+ * picks the `import` or `require` file by the conditions of the request at hand.
+ */
+import { ALIASES } from './register-aliases.js';
 
+interface ResolveContext {
+  conditions?: readonly string[];
+  parentURL?: string | undefined;
+}
 interface ResolveResult {
   url: string;
   shortCircuit?: boolean;
   format?: string | null;
 }
-type NextResolve = (specifier: string, context: unknown) => ResolveResult | Promise<ResolveResult>;
+type NextResolve = (specifier: string, context: ResolveContext) => ResolveResult | Promise<ResolveResult>;
 
-export function resolve(specifier: string, context: unknown, nextResolve: NextResolve): ResolveResult | Promise<ResolveResult> {
-  const url = ALIASES[specifier];
-  if (url !== undefined) return { url, shortCircuit: true, format: 'module' };
-  return nextResolve(specifier, context);
+export function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): ResolveResult | Promise<ResolveResult> {
+  const target = ALIASES[specifier];
+  if (target === undefined) return nextResolve(specifier, context);
+  return nextResolve(target, { ...context, parentURL: import.meta.url });
 }

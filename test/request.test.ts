@@ -69,7 +69,7 @@ describe('request() call shapes', () => {
       assert.doesNotThrow(() => (returned = req.request(...call)));
       assert.ok(returned instanceof Promise);
       await assert.rejects(returned as Promise<unknown>, (err: unknown) => {
-        assert.deepEqual(err, { code: 401, message: 'Parameter error' });
+        assert.deepEqual({ ...(err as object) }, { code: 401, message: 'Parameter error' });
         return true;
       });
     });
