@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, startHttp, type TestServer } from './helpers/servers.js';
@@ -59,13 +59,41 @@ before(async () => {
     const dir = join(work, type);
     projects[type] = dir;
     await mkdir(dir);
-    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${type}`, version: '1.0.0', private: true, type }));
+    await writeConsumer(dir, type, packed[0] ?? '');
     // Offline: the dependencies come from npm's cache (CI's `npm ci` has filled it); no network is used.
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', tarball], dir);
+    await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--silent'], dir);
     // Node's own types, for the type checks (the package's declarations refer to undici's, which need them).
     await symlink(join(repoRoot, 'node_modules', '@types'), join(dir, 'node_modules', '@types'), 'dir');
   }));
 });
+
+/**
+ * A project that depends on the tarball, with a lockfile pinning the package's dependencies to this checkout's
+ * versions: `npm ci --offline` then installs from npm's cache without asking the registry for anything.
+ */
+async function writeConsumer(dir: string, type: 'commonjs' | 'module', tgz: string): Promise<void> {
+  const ours = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown> & { dependencies: Record<string, string> };
+  const locked = (JSON.parse(await readFile(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> }).packages;
+  const dependencies = { 'ohos-net-http': `file:../${tgz}` };
+  const name = `consumer-${type}`;
+  const packages: Record<string, unknown> = {
+    '': { name, version: '1.0.0', dependencies },
+    'node_modules/ohos-net-http': {
+      version: ours['version'], resolved: dependencies['ohos-net-http'], license: ours['license'],
+      dependencies: ours.dependencies, bin: ours['bin'], engines: ours['engines'],
+    },
+  };
+  const pending = Object.keys(ours.dependencies);
+  for (let dep = pending.pop(); dep !== undefined; dep = pending.pop()) {
+    const key = `node_modules/${dep}`;
+    const entry = locked[key];
+    assert.ok(entry !== undefined, `${dep} is in package-lock.json`);
+    packages[key] = entry;
+    pending.push(...Object.keys(entry.dependencies ?? {}).filter((d) => packages[`node_modules/${d}`] === undefined));
+  }
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, type, dependencies }));
+  await writeFile(join(dir, 'package-lock.json'), JSON.stringify({ name, version: '1.0.0', lockfileVersion: 3, requires: true, packages }));
+}
 
 after(async () => {
   await server?.close();
