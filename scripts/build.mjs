@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -62,9 +63,11 @@ await build({ ...common, format: 'esm', entryPoints: ['src/register-hooks.ts'], 
 await build({ ...commonJs, entryPoints: ['src/http/sync-worker.ts'], outfile: join(out, 'sync-worker.cjs'), plugins: [publicEntries('cjs')] });
 await build({ ...common, format: 'esm', entryPoints: ['src/cli/main.ts'], outfile: join(out, 'main.mjs'), plugins: [publicEntries('mjs')] });
 
-const core = require(join(out, 'core.cjs'));
+/** @type {unknown} */
+const loaded = require(join(out, 'core.cjs'));
+const core = /** @type {Record<string, Record<string, unknown>>} */ (loaded);
 for (const name of ENTRIES) {
-  const view = core[`${name}View`];
+  const view = core[`${name}View`] ?? {};
   writeFileSync(join(out, `${name}.cjs`), `'use strict';\n// A view of core.cjs, the one copy of the library in the process.\nmodule.exports = require('./core.cjs').${name}View;\n`);
   const names = Object.keys(view).filter((key) => key !== 'default');
   writeFileSync(join(out, `${name}.mjs`), [
@@ -79,7 +82,11 @@ for (const name of ENTRIES) {
 }
 writeFileSync(join(out, 'register.mjs'), "// `--import ohos-net-http/register`: the same install as `--require`.\nimport './register.cjs';\n");
 
-/** Imports of the package's entry points from src/ become imports of the built entry files. */
+/**
+ * Imports of the package's entry points from src/ become imports of the built entry files.
+ * @param {string} extension
+ * @returns {import('esbuild').Plugin}
+ */
 function publicEntries(extension) {
   const files = new Map(ENTRIES.map((name) => [join(root, 'src', `${name}.ts`), `./${name}.${extension}`]));
   return {
@@ -93,9 +100,15 @@ function publicEntries(extension) {
   };
 }
 
-/** Deletes the declarations no entry point reaches (the command line's, the worker's, the hooks'). */
+/**
+ * Deletes the declarations no entry point reaches (the command line's, the worker's, the hooks').
+ * @param {string} dir
+ * @param {string[]} entries
+ */
 function keepReachableDeclarations(dir, entries) {
+  /** @type {Set<string>} */
   const keep = new Set();
+  /** @param {string} file */
   const visit = (file) => {
     if (keep.has(file)) return;
     keep.add(file);
@@ -104,6 +117,7 @@ function keepReachableDeclarations(dir, entries) {
     }
   };
   for (const name of entries) visit(join(dir, `${name}.d.ts`));
+  /** @param {string} d */
   const sweep = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
@@ -116,7 +130,10 @@ function keepReachableDeclarations(dir, entries) {
   sweep(dir);
 }
 
-/** Every dist/**.d.ts gets a .d.cts twin for `require` consumers, with relative imports renamed to match. */
+/**
+ * Every dist/**.d.ts gets a .d.cts twin for `require` consumers, with relative imports renamed to match.
+ * @param {string} dir
+ */
 function writeCommonJsDeclarations(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -129,6 +129,7 @@ function assertDeviceError(err: unknown, code: number, form: string): void {
   assert.deepEqual(Object.keys(err), ['code', 'message'], `${form}: enumerable keys`);
   for (const key of ['name', 'stack']) assert.ok(!Object.prototype.propertyIsEnumerable.call(err, key), `${form}: ${key} is not enumerable`);
   const message = MESSAGES[code];
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- spreading is what device code does with it
   assert.deepEqual({ ...err }, { code, message }, `${form}: code and message`);
   assert.equal(JSON.stringify(err), JSON.stringify({ code, message }), `${form}: JSON`);
   const cause = Object.getOwnPropertyDescriptor(err, 'cause');

@@ -72,15 +72,17 @@ before(async () => {
  * versions: `npm ci --offline` then installs from npm's cache without asking the registry for anything.
  */
 async function writeConsumer(dir: string, type: 'commonjs' | 'module', tgz: string): Promise<void> {
-  const ours = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown> & { dependencies: Record<string, string> };
+  const ours = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string; license: string; dependencies: Record<string, string>; bin: unknown; engines: unknown;
+  };
   const locked = (JSON.parse(await readFile(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> }).packages;
   const dependencies = { 'ohos-net-http': `file:../${tgz}` };
   const name = `consumer-${type}`;
   const packages: Record<string, unknown> = {
     '': { name, version: '1.0.0', dependencies },
     'node_modules/ohos-net-http': {
-      version: ours['version'], resolved: dependencies['ohos-net-http'], license: ours['license'],
-      dependencies: ours.dependencies, bin: ours['bin'], engines: ours['engines'],
+      version: ours.version, resolved: dependencies['ohos-net-http'], license: ours.license,
+      dependencies: ours.dependencies, bin: ours.bin, engines: ours.engines,
     },
   };
   const pending = Object.keys(ours.dependencies);
