@@ -8,3 +8,8 @@ export const ALIASES: Readonly<Record<string, string>> = {
   '@kit.NetworkKit': 'ohos-net-http/kit',
   '@ohos.base': 'ohos-net-http/base',
 };
+
+/** The entry point a device module name stands for, or `undefined` for any other specifier. */
+export function aliasOf(specifier: string): string | undefined {
+  return Object.hasOwn(ALIASES, specifier) ? ALIASES[specifier] : undefined;
+}

@@ -3,7 +3,7 @@
  * A device name is resolved as this package's own entry point, from inside the package, so Node
  * picks the `import` or `require` file by the conditions of the request at hand.
  */
-import { ALIASES } from './register-aliases.js';
+import { aliasOf } from './register-aliases.js';
 
 interface ResolveContext {
   conditions?: readonly string[];
@@ -17,7 +17,7 @@ interface ResolveResult {
 type NextResolve = (specifier: string, context: ResolveContext) => ResolveResult | Promise<ResolveResult>;
 
 export function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve): ResolveResult | Promise<ResolveResult> {
-  const target = ALIASES[specifier];
+  const target = aliasOf(specifier);
   if (target === undefined) return nextResolve(specifier, context);
   return nextResolve(target, { ...context, parentURL: import.meta.url });
 }

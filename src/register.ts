@@ -5,7 +5,7 @@
  * `ohos-net-http` are one module instance).
  */
 import Module, { createRequire, register } from 'node:module';
-import { ALIASES } from './register-aliases.js';
+import { aliasOf } from './register-aliases.js';
 
 type ResolveFilename = (request: string, ...rest: unknown[]) => string;
 const CommonJS = Module as unknown as { _resolveFilename: ResolveFilename };
@@ -22,7 +22,7 @@ if (state[INSTALLED] === undefined) {
   const self = createRequire(import.meta.url);
   const resolveFilename = CommonJS._resolveFilename;
   CommonJS._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
-    const target = ALIASES[request];
+    const target = aliasOf(request);
     return target === undefined ? resolveFilename.call(this, request, ...rest) : self.resolve(target);
   };
 }
