@@ -27,8 +27,9 @@ export function unavailableFunction(member: string): (...args: unknown[]) => nev
 /** A module with nothing in it on Node.js: every member read throws {@link notAvailable}. */
 export type UnavailableModule = Readonly<Record<string, never>>;
 
-// Reads that are not a use of the module: awaiting it, JSON, and Node's own inspection.
-const HARMLESS = new Set(['then', 'toJSON', 'constructor', 'inspect']);
+// Reads that are not a use of the module: awaiting it, JSON, Node's own inspection, and the
+// CommonJS interop check compiled code makes on a required module.
+const HARMLESS = new Set(['then', 'toJSON', 'constructor', 'inspect', '__esModule']);
 
 /** A module object (e.g. `webSocket`) whose every member throws when read. */
 export function unavailableModule(name: string): UnavailableModule {

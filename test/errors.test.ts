@@ -4,12 +4,13 @@
 // shape (§3.1, decisions.md): a plain {code, message} object, non-enumerable `cause`, in both delivery forms.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import http, { type HttpRequestOptions } from 'ohos-net-http';
 import { curlRun, curlVersion } from './helpers/curl.js';
 import { deviceCodeForCurl, MESSAGES } from './helpers/device-errors.js';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
-import { closedPort, faults, fixture, startHttps, startRaw, type FaultName, type TestServer } from './helpers/servers.js';
+import { closedPort, faults, fixture, repoRoot, startHttps, startRaw, type FaultName, type TestServer } from './helpers/servers.js';
 
 /**
  * What curl is always told, because our request does the same by default: GET (curl's default), follow
@@ -117,13 +118,18 @@ const cases: readonly Case[] = [
   },
 ];
 
-/** Our error must be the device's: a plain {code, message} object with a non-enumerable `cause`. */
+/**
+ * Our error must be the device's {code, message} (the only enumerable own properties) with a non-enumerable
+ * `cause`; it is a `BusinessError` so that Node's crash report names it (decisions.md).
+ */
 function assertDeviceError(err: unknown, code: number, form: string): void {
   assert.ok(typeof err === 'object' && err !== null, `${form}: error is an object`);
-  assert.ok(!(err instanceof Error), `${form}: not an Error instance`);
-  assert.equal(Object.getPrototypeOf(err), Object.prototype, `${form}: plain object`);
+  assert.ok(err instanceof Error, `${form}: an Error, for Node's crash report`);
+  assert.equal(err.name, 'BusinessError', `${form}: name`);
   assert.deepEqual(Object.keys(err), ['code', 'message'], `${form}: enumerable keys`);
+  for (const key of ['name', 'stack']) assert.ok(!Object.prototype.propertyIsEnumerable.call(err, key), `${form}: ${key} is not enumerable`);
   const message = MESSAGES[code];
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- spreading is what device code does with it
   assert.deepEqual({ ...err }, { code, message }, `${form}: code and message`);
   assert.equal(JSON.stringify(err), JSON.stringify({ code, message }), `${form}: JSON`);
   const cause = Object.getOwnPropertyDescriptor(err, 'cause');
@@ -200,6 +206,31 @@ describe('error codes: curl is the oracle', () => {
         await target.server?.close();
       }
       await assertNoLeaks();
+    });
+  }
+});
+
+describe('an unhandled rejection', () => {
+  /** Runs `source` in a child Node (ESM or CommonJS), from the repository so the package resolves by name. */
+  function crash(kind: 'module' | 'commonjs', source: string): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, [`--input-type=${kind}`, '-e', source], { cwd: repoRoot, timeout: 20_000 }, (err, _stdout, stderr) => {
+        resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stderr });
+      });
+    });
+  }
+
+  for (const kind of ['module', 'commonjs'] as const) {
+    it(`shows the device code and message in Node's crash report (${kind})`, async () => {
+      const url = `http://127.0.0.1:${await closedPort()}/`;
+      const source = kind === 'module'
+        ? `import http from 'ohos-net-http'; await http.createHttp().request(${JSON.stringify(url)});`
+        : `require('ohos-net-http').createHttp().request(${JSON.stringify(url)});`;
+      const { code, stderr } = await crash(kind, source);
+      assert.equal(code, 1, stderr);
+      assert.match(stderr, /^BusinessError: Failed to connect to the server$/m);
+      assert.match(stderr, /^ {2}code: 2300007,?$/m);
+      assert.doesNotMatch(stderr, /#<Object>/);
     });
   }
 });

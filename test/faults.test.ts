@@ -608,7 +608,7 @@ describe('faults: curl is the oracle', () => {
           if (c.body !== undefined) assert.equal(got.res.result, c.body);
         } else {
           const code = expectedCode(curlExit);
-          assert.deepEqual(got.err, { code, message: MESSAGES[code] }, `${detail} → ${code}; ours: ${seen}`);
+          assert.deepEqual({ ...(got.err as object) }, { code, message: MESSAGES[code] }, `${detail} → ${code}; ours: ${seen}`);
         }
         await c.then?.(peer);
       } catch (err) {

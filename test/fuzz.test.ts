@@ -475,12 +475,12 @@ function show(value: unknown): string {
   }
 }
 
-/** A device error: a plain object with exactly `code` and the exact message for it. */
+/** A device error: exactly `code` and the exact message for it enumerable, on a BusinessError. */
 function assertDeviceError(err: unknown, context: string): number {
   assert.ok(typeof err === 'object' && err !== null, `error is an object: ${context}`);
-  assert.equal(Object.getPrototypeOf(err), Object.prototype, `plain object: ${context}`);
+  assert.ok(err instanceof Error && err.name === 'BusinessError', `a BusinessError: ${context}`);
   assert.deepEqual(Object.keys(err), ['code', 'message'], `keys: ${context}`);
-  const { code, message } = err as { code: unknown; message: unknown };
+  const { code, message } = err as unknown as { code: unknown; message: unknown };
   assert.ok(typeof code === 'number' && code in MESSAGES, `code ${String(code)} is a device code: ${context}`);
   assert.equal(message, MESSAGES[code], `exact message for ${code}: ${context}`);
   return code;

@@ -41,6 +41,29 @@ describe('ohos-net-http/register', () => {
     assert.deepEqual(JSON.parse(stdout), { same: true, base: 'object', code: 200, result: 'from the server' });
   });
 
+  for (const flag of ['--import', '--require']) {
+    it(`serves require() of the three names under ${flag}, one instance with import`, async () => {
+      const app = join(dir, 'app.cjs');
+      await writeFile(app, `
+        const http = require('@ohos.net.http');
+        const { http: kitHttp } = require('@kit.NetworkKit');
+        const base = require('@ohos.base');
+        let other;
+        try { require('constructor'); } catch (err) { other = err.code; }
+        (async () => {
+          const imported = await import('@ohos.net.http');
+          const res = await http.createHttp().request(${JSON.stringify(server.url)});
+          console.log(JSON.stringify({
+            same: kitHttp.createHttp === http.createHttp && imported.default === http.default,
+            base: typeof base, other, code: res.responseCode, result: res.result,
+          }));
+        })();
+      `);
+      const { stdout } = await run(process.execPath, [flag, 'ohos-net-http/register', app], { cwd: repoRoot });
+      assert.deepEqual(JSON.parse(stdout), { same: true, base: 'object', other: 'MODULE_NOT_FOUND', code: 200, result: 'from the server' });
+    });
+  }
+
   it('fails to resolve those names without the hook (the test above is not vacuous)', async () => {
     const app = join(dir, 'plain.mjs');
     await writeFile(app, "import http from '@ohos.net.http'; console.log(typeof http);");

@@ -69,7 +69,7 @@ describe('request() call shapes', () => {
       assert.doesNotThrow(() => (returned = req.request(...call)));
       assert.ok(returned instanceof Promise);
       await assert.rejects(returned as Promise<unknown>, (err: unknown) => {
-        assert.deepEqual(err, { code: 401, message: 'Parameter error' });
+        assert.deepEqual({ ...(err as object) }, { code: 401, message: 'Parameter error' });
         return true;
       });
     });
@@ -78,11 +78,11 @@ describe('request() call shapes', () => {
   it('reports a 401 through a callback in last position even when the shape is wrong', async () => {
     const req = http.createHttp() as unknown as { request(...a: unknown[]): unknown };
     const r = await viaCallback((cb) => req.request(base, 'not-options', cb));
-    assert.deepEqual(r.err, { code: 401, message: 'Parameter error' });
+    assert.deepEqual({ ...(r.err as object) }, { code: 401, message: 'Parameter error' });
     assert.equal(r.data, undefined);
     assert.equal(r.sync, false);
     const r2 = await viaCallback((cb) => req.request(cb));
-    assert.deepEqual(r2.err, { code: 401, message: 'Parameter error' });
+    assert.deepEqual({ ...(r2.err as object) }, { code: 401, message: 'Parameter error' });
   });
 
   it('delivers non-2xx statuses as responses', async () => {
@@ -208,7 +208,7 @@ describe('destroy()', () => {
     req.destroy();
     await assert.rejects(req.request(base), { code: 2300999, message: 'Internal error' });
     const r = await viaCallback((cb) => req.request(base, cb));
-    assert.deepEqual(r.err, { code: 2300999, message: 'Internal error' });
+    assert.deepEqual({ ...(r.err as object) }, { code: 2300999, message: 'Internal error' });
     assert.doesNotThrow(() => req.on('headersReceive', () => undefined));
     assert.doesNotThrow(() => req.off('headersReceive'));
   });

@@ -1,9 +1,12 @@
 import { messageOf, releaseCode } from './codes.js';
 
 /**
- * The error object handed to callbacks and promise rejections: a plain object with enumerable
- * numeric `code` and exact `message`, as on the device, so `JSON.stringify(err)` prints both.
- * The Node/undici error that caused it rides along as a non-enumerable `cause`.
+ * The error object handed to callbacks and promise rejections. As on the device, its only enumerable
+ * own properties are the numeric `code` and the exact `message`, so `JSON.stringify(err)`,
+ * `Object.keys(err)` and `{ ...err }` print those two. It is an `Error` (with a non-enumerable
+ * `stack` and, on the prototype, `name`) only so that Node's report of an unhandled rejection shows
+ * `BusinessError: <message>` and the code instead of `#<Object>`. The Node/undici error that caused
+ * it rides along as a non-enumerable `cause`.
  */
 export interface RequestError {
   code: number;
@@ -11,11 +14,24 @@ export interface RequestError {
   readonly cause?: unknown;
 }
 
+class BusinessError extends Error implements RequestError {
+  declare code: number;
+  declare message: string;
+
+  constructor(code: number, cause: unknown) {
+    super();
+    // Defined in this order, enumerable, as the device's plain object lists them.
+    Object.defineProperty(this, 'code', { value: code, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(this, 'message', { value: messageOf(code), enumerable: true, writable: true, configurable: true });
+    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false, writable: true, configurable: true });
+    // Taken again now that the message is set: the first line of the stack names the failure.
+    Error.captureStackTrace(this, requestError);
+  }
+}
+Object.defineProperty(BusinessError.prototype, 'name', { value: 'BusinessError', enumerable: false, writable: true, configurable: true });
+
 export function requestError(deviceCode: number, cause?: unknown): RequestError {
-  const code = releaseCode(deviceCode);
-  const err: RequestError = { code, message: messageOf(code) };
-  if (cause !== undefined) Object.defineProperty(err, 'cause', { value: cause, enumerable: false, configurable: true });
-  return err;
+  return new BusinessError(releaseCode(deviceCode), cause);
 }
 
 /** Thrown errors (on/off, requestSync, interceptor chains) are real `Error`s with a string code, as on the device. */

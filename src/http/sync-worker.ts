@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { HttpRequestOptions } from '../api/types.js';
-import { createHttp } from '../namespace.js';
+import { createHttp } from '../index.js';
 import { configure, type ConfigureOptions } from '../node.js';
 import type { SyncReply } from './sync.js';
 

@@ -21,7 +21,8 @@ function open(): Channel {
   if (channel !== undefined) return channel;
   const { MessageChannel, Worker: WorkerClass } = threads();
   const { port1, port2 } = new MessageChannel();
-  const worker = new WorkerClass(new URL('./sync-worker.js', import.meta.url), {
+  // The worker is its own bundle next to this one in dist/bundle/ (see scripts/build.mjs).
+  const worker = new WorkerClass(new URL('./sync-worker.cjs', import.meta.url), {
     workerData: { port: port2 },
     transferList: [port2],
   });

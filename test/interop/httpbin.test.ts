@@ -35,7 +35,7 @@ const json = (res: HttpResponse): Echo => JSON.parse(res.result as string) as Ec
 async function failure(url: string, options: HttpRequestOptions): Promise<unknown> {
   return http.createHttp().request(url, options).then(
     (res) => assert.fail(`expected a failure, got ${res.responseCode}`),
-    (err: unknown) => err,
+    (err: unknown) => ({ ...(err as object) }), // the enumerable shape, as the device would print it
   );
 }
 

@@ -25,7 +25,7 @@ async function get(url: string, options: HttpRequestOptions = {}): Promise<HttpR
 async function failure(url: string, options: HttpRequestOptions = {}): Promise<unknown> {
   return http.createHttp().request(url, options).then(
     (res) => assert.fail(`expected a failure, got ${res.responseCode}`),
-    (err: unknown) => err,
+    (err: unknown) => ({ ...(err as object) }), // the enumerable shape, as the device would print it
   );
 }
 
