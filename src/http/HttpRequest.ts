@@ -19,6 +19,7 @@ import {
   type TransferResult,
 } from '../transport/transfer.js';
 import { appliedChains } from './chains.js';
+import { headListenerOf } from './heads.js';
 import { blankResponse, passes, planFrom, requestContext, responseFrom } from './interceptors.js';
 import { readCall, settleLater, parameterError } from './call.js';
 import { Listeners } from './events.js';
@@ -220,6 +221,7 @@ export class HttpRequestObject {
           }
         : undefined,
       onRedirect,
+      onHead: headListenerOf(this),
     };
     if (stream) {
       observer.onData = (chunk) => {
