@@ -65,7 +65,8 @@ async function run(a: CliArgs, url: string): Promise<number> {
       urlEffective: last?.url ?? url,
       seconds: r.seconds,
       contentType: last === undefined ? undefined : headerValues(last, 'content-type').pop(),
-      redirects: Math.max(0, r.heads.filter((h) => h.statusCode >= 300 && h.statusCode < 400).length - (a.location ? 0 : 1)),
+      // Every head before the last one was a redirect that was followed (auth challenges are not reported).
+      redirects: a.location ? Math.max(0, r.heads.length - 1) : 0,
     });
     process.stdout.write(text);
     for (const w of warnings) say(w);
