@@ -165,6 +165,25 @@ describe('ohos-http writes what curl writes', () => {
     assert.match(t.stdout.toString(), /^\d+\.\d{6}$/);
   });
 
+  it('-w after a failure: http_code 000 and curl\'s exit code', async () => {
+    const r = await both(['-s', '-w', '%{http_code} %{size_download} %{num_redirects}', '--max-time', '0.3', `${base}/slow`]);
+    assert.equal(r.ours.code, 28);
+    assert.equal(r.ours.stdout.toString(), r.curl.stdout.toString());
+    const refused = await both(['-s', '-w', '%{http_code}', 'http://127.0.0.1:1/']);
+    assert.deepEqual([refused.ours.code, refused.ours.stdout.toString()], [refused.curl.code, refused.curl.stdout.toString()]);
+    assert.equal(refused.ours.stdout.toString(), '000');
+  });
+
+  it('-i -o file: the heads go into the file with the body, as curl writes them', async () => {
+    const curlFile = join(dir, 'curl-head.txt');
+    const ourFile = join(dir, 'our-head.txt');
+    seen.length = 0;
+    await curl(['-s', '-i', '-L', '-o', curlFile, `${base}/redirect`]);
+    const r = await ohosHttp(['-s', '-i', '-L', '-o', ourFile, `${base}/redirect`]);
+    assert.equal(r.stdout.length, 0);
+    assert.equal(dateless(await readFile(ourFile)), dateless(await readFile(curlFile)));
+  });
+
   it('--compressed is accepted; the body is decoded as curl --compressed decodes it', async () => {
     const r = await both(['-s', '--compressed', `${base}/gzip`]);
     assert.equal(r.ours.code, 0);

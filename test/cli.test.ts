@@ -30,6 +30,10 @@ before(async () => {
         return void res.end(FILE);
       }
       if (req.url === '/stall') return;
+      if (req.url === '/moved') {
+        res.writeHead(302, { location: '/moved' });
+        return void res.end();
+      }
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ method: req.method, body: body.toString(), test: req.headers['x-test'] ?? null }));
     });
@@ -116,13 +120,24 @@ describe('ohos-http', () => {
     assert.equal(oneLine(timeout.stderr), 'ohos-http: 2300028 Operation timeout\n');
   });
 
-  it('every failure is one line: bad URL, unsupported proxy scheme, too many redirects', async () => {
-    for (const args of [['http://[::1/'], ['--proxy', 'socks4://127.0.0.1:1', base], ['-L', '--max-redirs', '0', `${base}missing`]]) {
+  it('every failure is one line with curl\'s exit code: bad URL, unsupported proxy scheme, redirect loops', async () => {
+    const cases = [['http://[::1/'], ['--proxy', 'socks4://127.0.0.1:1', base], ['-L', '--max-redirs', '3', `${base}moved`], ['-L', `${base}moved`]];
+    for (const args of cases) {
       const r = await cli(args);
       const c = await curl(['-s', '-o', '/dev/null', ...args]);
-      if (args[0] !== '-L') assert.equal(r.code, c.code, args.join(' '));
-      if (r.code !== 0) oneLine(r.stderr);
+      assert.notEqual(r.code, 0, args.join(' '));
+      assert.equal(r.code, c.code, args.join(' '));
+      assert.match(oneLine(r.stderr), /^ohos-http: 23000\d\d \S/);
     }
+  });
+
+  it('-c into a missing directory: the transfer still counts (exit 0, as curl), with a warning', async () => {
+    const jar = join(dir, 'none', 'jar.txt');
+    const c = await curl(['-s', '-o', '/dev/null', '-c', jar, base]);
+    const r = await cli(['-o', '/dev/null', '-c', jar, base]);
+    assert.deepEqual([r.code, c.code], [0, 0]);
+    assert.equal(oneLine(r.stderr), `Warning: failed to save cookies in ${jar}\n`);
+    assert.equal((await cli(['-s', '-o', '/dev/null', '-c', jar, base])).stderr, '');
   });
 
   it('answers an unknown flag as curl does: two lines naming it, exit 2', async () => {

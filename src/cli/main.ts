@@ -55,7 +55,12 @@ async function run(a: CliArgs, url: string): Promise<number> {
   const out = new Output(a.output, () => undefined);
   const progress = !a.silent && a.output !== undefined && a.output !== '-';
   const r = await fetchOnce({ url, options, out, include: a.include || a.head, follow: a.location, progress, cookies });
-  if (a.cookieJar !== undefined && cookies !== undefined) await cookies.save(a.cookieJar);
+  if (a.cookieJar !== undefined && cookies !== undefined) {
+    // curl goes on silently when the jar cannot be written; a warning costs nothing and says why the file is missing.
+    await cookies.save(a.cookieJar).catch(() => {
+      if (!a.silent) process.stderr.write(`Warning: failed to save cookies in ${a.cookieJar ?? ''}\n`);
+    });
+  }
   if (a.writeOut !== undefined) {
     const last = r.heads[r.heads.length - 1];
     const { text, warnings } = writeOut(a.writeOut, {
