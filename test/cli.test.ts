@@ -98,6 +98,9 @@ describe('ohos-http', () => {
     assert.equal(res.responseCode, 404);
     assert.equal(res.result, 'not here');
     assert.deepEqual(Object.keys(res).slice(0, 3), ['responseCode', 'cookies', 'header']);
+    const loop = await cli(['--json', `${base}moved`]);
+    assert.equal(loop.code, 47);
+    assert.equal(oneLine(loop.stderr), 'ohos-http: 2300047 The number of redirections reaches the maximum allowed\n');
   });
 
   it('exits with curl\'s number on failure, in one line; -s silences it and -S brings it back', async () => {

@@ -46,11 +46,17 @@ async function run(a: CliArgs, url: string): Promise<number> {
   if (a.json) {
     const req = http.createHttp();
     try {
-      process.stdout.write(`${jsonOf(await req.request(url, options))}\n`);
+      // The device's view: redirects are followed as on the device, -L or not.
+      const deviceOptions = a.location ? options : { ...options, maxRedirects: a.maxRedirs ?? 30 };
+      process.stdout.write(`${jsonOf(await req.request(url, deviceOptions))}\n`);
+      return 0;
+    } catch (err) {
+      const e = err as { code: number; message: string };
+      if (showError) say(`${String(e.code)} ${e.message}`);
+      return exitCodeOf(e.code);
     } finally {
       req.destroy();
     }
-    return 0;
   }
   const out = new Output(a.output, () => undefined);
   const progress = !a.silent && a.output !== undefined && a.output !== '-';
