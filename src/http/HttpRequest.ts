@@ -207,6 +207,7 @@ export class HttpRequestObject {
     ok: (result: TransferResult) => void,
   ): void {
     const listeners = this.#listeners;
+    const headListener = headListenerOf(this);
     const observer: TransferObserver = {
       onHeaders(header) {
         if (listeners.has('headersReceive') || listeners.has('headerReceive')) {
@@ -221,7 +222,14 @@ export class HttpRequestObject {
           }
         : undefined,
       onRedirect,
-      onHead: headListenerOf(this),
+      onHead: headListener === undefined
+        ? undefined
+        : (head) => {
+            // Outside undici's callback, like the device events, and queued ahead of this head's headersReceive.
+            queueMicrotask(() => {
+              headListener(head);
+            });
+          },
     };
     if (stream) {
       observer.onData = (chunk) => {

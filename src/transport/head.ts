@@ -17,11 +17,18 @@ export interface ResponseHead {
   readonly rawHeaders: readonly string[];
 }
 
-/** undici's controller carries the raw header list of the response being started. */
-function rawOf(controller: Dispatcher.DispatchController | undefined): string[] {
+/**
+ * undici's controller carries the raw header list of the response being started; a dispatcher that does
+ * not (a user's, through `configure`) gets the parsed block, lower-cased.
+ */
+function rawOf(controller: Dispatcher.DispatchController | undefined, parsed: Record<string, string | string[] | undefined>): string[] {
   const raw = (controller as { rawHeaders?: unknown } | undefined)?.rawHeaders;
-  if (!Array.isArray(raw)) return [];
-  return raw.map((v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v)));
+  if (Array.isArray(raw)) return raw.map((v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v)));
+  const list: string[] = [];
+  for (const [name, value] of Object.entries(parsed)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) list.push(name, v);
+  }
+  return list;
 }
 
 export function responseHead(
@@ -29,8 +36,9 @@ export function responseHead(
   controller: Dispatcher.DispatchController | undefined,
   statusCode: number,
   statusMessage: string | undefined,
+  parsed: Record<string, string | string[] | undefined>,
   socket: Socket | undefined,
 ): ResponseHead {
   const h2 = (socket as { alpnProtocol?: unknown } | undefined)?.alpnProtocol === 'h2';
-  return { url, httpVersion: h2 ? 'HTTP/2' : 'HTTP/1.1', statusCode, statusMessage: statusMessage ?? '', rawHeaders: rawOf(controller) };
+  return { url, httpVersion: h2 ? 'HTTP/2' : 'HTTP/1.1', statusCode, statusMessage: statusMessage ?? '', rawHeaders: rawOf(controller, parsed) };
 }

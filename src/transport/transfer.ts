@@ -228,7 +228,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     statusMessage?: string,
   ): void {
     if (this.#settled) return;
-    this.#observer.onHead?.(responseHead((this.#target as TargetUrl).href, controller, statusCode, statusMessage, this.#socket));
+    this.#observer.onHead?.(responseHead((this.#target as TargetUrl).href, controller, statusCode, statusMessage, headers, this.#socket));
     const now = performance.now();
     this.#marks.firstByte = now;
     this.#marks.headers = now;
