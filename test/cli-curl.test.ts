@@ -166,7 +166,7 @@ describe('ohos-http writes what curl writes', () => {
   });
 
   it('-w after a failure: http_code 000 and curl\'s exit code', async () => {
-    const r = await both(['-s', '-w', '%{http_code} %{size_download} %{num_redirects}', '--max-time', '0.3', `${base}/slow`]);
+    const r = await both(['-s', '-w', '%{http_code} %{size_download} %{num_redirects}', '--max-time', '1.5', `${base}/slow`]);
     assert.equal(r.ours.code, 28);
     assert.equal(r.ours.stdout.toString(), r.curl.stdout.toString());
     const refused = await both(['-s', '-w', '%{http_code}', 'http://127.0.0.1:1/']);
@@ -191,7 +191,7 @@ describe('ohos-http writes what curl writes', () => {
   });
 
   it('--max-time on a slow body: what arrived is written, then exit 28', async () => {
-    const r = await both(['-s', '--max-time', '0.5', `${base}/slow`]);
+    const r = await both(['-s', '--max-time', '1.5', `${base}/slow`]);
     assert.equal(r.curl.code, 28);
     assert.equal(r.ours.code, 28);
     assert.equal(r.ours.stdout.toString(), r.curl.stdout.toString());
