@@ -3,9 +3,10 @@
  * Nothing here is needed to run device code; it exists for tests and servers.
  */
 import type { Dispatcher } from 'undici';
-import type { HttpProxy } from './api/types.js';
+import type { HttpProxy, HttpRequest } from './api/types.js';
 import { settings } from './config.js';
 import { releaseNumber } from './errors/releases.js';
+import { setHeadListener, type HeadListener } from './http/heads.js';
 import { rereadProxyEnvironment } from './transport/proxy.js';
 
 export interface ConfigureOptions {
@@ -45,6 +46,20 @@ export function configure(options: ConfigureOptions): void {
     releaseNumber(options.deviceRelease);
     settings.deviceRelease = options.deviceRelease;
   }
+}
+
+export type { ResponseHead } from './transport/head.js';
+
+/**
+ * Calls `listener` with every response head that `httpRequest`'s later transfers receive, before their
+ * `headersReceive`: each redirect hop's status line (version, code, reason phrase) and header lines as sent.
+ * The device API has no such view (it merges every hop into one `header` object); this exists for tools
+ * such as the `ohos-http` command line. `undefined` removes the listener.
+ */
+export function onResponseHead(httpRequest: HttpRequest, listener: HeadListener | undefined): void {
+  if (typeof httpRequest !== 'object' || (httpRequest as unknown) === null) throw new TypeError('onResponseHead needs an HttpRequest');
+  if (listener !== undefined && typeof listener !== 'function') throw new TypeError('onResponseHead: listener must be a function');
+  setHeadListener(httpRequest, listener);
 }
 
 /** The settings in force now (a copy). */

@@ -219,7 +219,7 @@ import type { BusinessError } from 'ohos-net-http/base';`));
 
   it('runs the ohos-http bin with npx', async () => {
     const { stdout } = await run('npx', ['--offline', 'ohos-http', '--version'], projects.commonjs);
-    assert.equal(stdout, 'ohos-http 0.1.0\n');
+    assert.equal(stdout, 'ohos-net-http 0.1.0\n');
   });
 });
 
@@ -256,6 +256,6 @@ import type { BusinessError } from 'ohos-net-http/base';`));
 
   it('runs the ohos-http bin with npx', async () => {
     const { stdout } = await run('npx', ['--offline', 'ohos-http', '--version'], projects.module);
-    assert.equal(stdout, 'ohos-http 0.1.0\n');
+    assert.equal(stdout, 'ohos-net-http 0.1.0\n');
   });
 });

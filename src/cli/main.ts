@@ -1,52 +1,34 @@
 #!/usr/bin/env node
 /**
- * `ohos-http`: a curl-like command line over the public API. With no URL it runs the demo tour.
+ * `ohos-http`: a curl-like command line over the public API, with curl's exit codes and messages.
+ * With no URL it runs the demo tour.
  */
-import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import http, { type HttpRequestOptions, type HttpResponse } from '../index.js';
-import { readArgs, USAGE, UsageError, type CliArgs } from './args.js';
+import http, { type HttpResponse } from '../index.js';
+import { readArgs, UsageError, type CliArgs } from './args.js';
+import { CookieFiles } from './cookie-file.js';
+import { readData } from './data.js';
 import { runDemo } from './demo.js';
-import { ProgressBar } from './progress.js';
+import { fetchOnce, headerValues } from './fetch.js';
+import { requestOptions } from './options.js';
+import { Output } from './output.js';
+import { USAGE } from './usage.js';
+import { writeOut } from './write-out.js';
 
-async function optionsOf(a: CliArgs): Promise<HttpRequestOptions> {
-  const o: HttpRequestOptions = {};
-  if (a.data !== undefined) {
-    o.extraData = a.data.startsWith('@') ? (await readFile(a.data.slice(1))).toString('utf8') : a.data;
-  }
-  const method = a.method ?? (a.data !== undefined ? 'POST' : undefined);
-  // Any method name passes through, as on the device.
-  if (method !== undefined) (o as { method?: string }).method = method;
-  if (a.headers.length > 0) {
-    const header: Record<string, string> = {};
-    for (const h of a.headers) {
-      const at = h.indexOf(':');
-      header[h.slice(0, at).trim()] = h.slice(at + 1).trim();
-    }
-    o.header = header;
-  }
-  if (a.protocol === 'http1.1') o.usingProtocol = http.HttpProtocol.HTTP1_1;
-  if (a.protocol === 'http2') o.usingProtocol = http.HttpProtocol.HTTP2;
-  if (a.proxy !== undefined) {
-    const at = a.proxy.lastIndexOf(':');
-    const host = at > 0 ? a.proxy.slice(0, at) : a.proxy;
-    o.usingProxy = { host: host.replace(/^https?:\/\//, ''), port: at > 0 ? Number(a.proxy.slice(at + 1)) : 1080, exclusionList: [] };
-  }
-  if (a.cacert !== undefined) o.caPath = a.cacert;
-  if (a.insecure) o.remoteValidation = 'skip';
-  if (a.maxTime !== undefined) o.readTimeout = Math.round(a.maxTime * 1000);
-  if (a.connectTimeout !== undefined) o.connectTimeout = Math.round(a.connectTimeout * 1000);
-  if (a.maxRedirs !== undefined) o.maxRedirects = a.maxRedirs;
-  return o;
+const NAME = 'ohos-http';
+
+function say(line: string): void {
+  process.stderr.write(`${NAME}: ${line}\n`);
 }
 
-function headerText(code: number, header: object): string {
-  let text = `HTTP ${code}\r\n`;
-  for (const [name, value] of Object.entries(header)) {
-    for (const v of Array.isArray(value) ? (value as unknown[]) : [value]) text += `${name}: ${String(v)}\r\n`;
-  }
-  return `${text}\r\n`;
+/** curl's exit number for a device code (2300000 + N); other failures are 1. */
+function exitCodeOf(code: number): number {
+  return code > 2300000 && code < 2300100 ? code - 2300000 : 1;
+}
+
+function packageVersion(): string {
+  const pkg = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+  return `${pkg.name} ${pkg.version}`;
 }
 
 function jsonOf(res: HttpResponse): string {
@@ -54,45 +36,55 @@ function jsonOf(res: HttpResponse): string {
   return JSON.stringify({ ...res, result }, null, 2);
 }
 
-/** Streams the body to a file with a progress bar on stderr; resolves with the status code. */
-async function download(url: string, options: HttpRequestOptions, file: string, include: boolean): Promise<void> {
-  const req = http.createHttp();
-  const out = createWriteStream(file);
-  const bar = new ProgressBar(process.stderr);
-  let header: object = {};
-  req.on('headersReceive', (h: object) => (header = h));
-  req.on('dataReceive', (chunk: ArrayBuffer) => out.write(Buffer.from(chunk)));
-  req.on('dataReceiveProgress', (p) => {
-    bar.update(p.receiveSize, p.totalSize);
+async function run(a: CliArgs, url: string): Promise<number> {
+  const showError = !a.silent || a.showError;
+  const body = await readData(a.data, (line) => {
+    if (!a.silent) process.stderr.write(`${line}\n`);
   });
-  try {
-    const code = await req.requestInStream(url, options);
-    if (include) process.stdout.write(headerText(code, header));
-  } finally {
-    bar.done();
-    await new Promise<void>((resolve) => out.end(resolve));
-    req.destroy();
-  }
-}
-
-async function fetchToStdout(url: string, options: HttpRequestOptions, a: CliArgs): Promise<void> {
-  const req = http.createHttp();
-  try {
-    if (a.json) {
-      process.stdout.write(`${jsonOf(await req.request(url, options))}\n`);
-      return;
+  const cookies = a.cookies.length > 0 || a.cookieJar !== undefined ? await CookieFiles.load(a.cookies) : undefined;
+  const options = requestOptions(a, body, cookies?.headerFor(url));
+  if (a.json) {
+    const req = http.createHttp();
+    try {
+      // The device's view: redirects are followed as on the device, -L or not.
+      const deviceOptions = a.location ? options : { ...options, maxRedirects: a.maxRedirs ?? 30 };
+      process.stdout.write(`${jsonOf(await req.request(url, deviceOptions))}\n`);
+      return 0;
+    } catch (err) {
+      const e = err as { code: number; message: string };
+      if (showError) say(`${String(e.code)} ${e.message}`);
+      return exitCodeOf(e.code);
+    } finally {
+      req.destroy();
     }
-    const res = await req.request(url, { ...options, expectDataType: http.HttpDataType.ARRAY_BUFFER });
-    if (a.include) process.stdout.write(headerText(res.responseCode, res.header));
-    process.stdout.write(Buffer.from(res.result as ArrayBuffer));
-  } finally {
-    req.destroy();
   }
-}
-
-function version(): string {
-  const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-  return pkg.version;
+  const out = new Output(a.output, () => undefined);
+  const progress = !a.silent && a.output !== undefined && a.output !== '-';
+  const r = await fetchOnce({ url, options, out, include: a.include || a.head, follow: a.location, progress, cookies });
+  if (a.cookieJar !== undefined && cookies !== undefined) {
+    // curl goes on silently when the jar cannot be written; a warning costs nothing and says why the file is missing.
+    await cookies.save(a.cookieJar).catch(() => {
+      if (!a.silent) process.stderr.write(`Warning: failed to save cookies in ${a.cookieJar ?? ''}\n`);
+    });
+  }
+  if (a.writeOut !== undefined) {
+    const last = r.heads[r.heads.length - 1];
+    const { text, warnings } = writeOut(a.writeOut, {
+      status: last?.statusCode ?? 0,
+      httpVersion: last?.httpVersion ?? '',
+      sizeDownload: r.bodyBytes,
+      urlEffective: last?.url ?? url,
+      seconds: r.seconds,
+      contentType: last === undefined ? undefined : headerValues(last, 'content-type').pop(),
+      // Every head before the last one was a redirect that was followed (auth challenges are not reported).
+      redirects: a.location ? Math.max(0, r.heads.length - 1) : 0,
+    });
+    process.stdout.write(text);
+    for (const w of warnings) say(w);
+  }
+  if (r.error === undefined) return 0;
+  if (showError) say(`${r.error.code} ${r.error.message}`);
+  return exitCodeOf(r.error.code);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -101,7 +93,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     args = readArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`ohos-http: ${err.message}\n${USAGE}\n`);
+    say(err.message);
+    say(`try '${NAME} --help' for more information`);
     return 2;
   }
   if (args.help) {
@@ -109,24 +102,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.version) {
-    process.stdout.write(`ohos-http ${version()}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   if (args.url === undefined) {
     await runDemo();
     return 0;
   }
-  try {
-    const options = await optionsOf(args);
-    if (args.output !== undefined) await download(args.url, options, args.output, args.include);
-    else await fetchToStdout(args.url, options, args);
-    return 0;
-  } catch (err) {
-    const e = err as { code?: unknown; message?: unknown };
-    const code = typeof e.code === 'number' ? e.code : 0;
-    process.stderr.write(`ohos-http: ${code === 0 ? '' : `${code} `}${String(e.message)}\n`);
-    return code > 2300000 && code < 2300100 ? code - 2300000 : 1;
-  }
+  return run(args, args.url);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  // Never a stack trace: one line, as for every other failure.
+  const e = err as { code?: unknown; message?: unknown };
+  const code = typeof e.code === 'number' ? e.code : 0;
+  say(`${code === 0 ? '' : `${code} `}${String(e.message)}`);
+  process.exitCode = code === 0 ? 1 : exitCodeOf(code);
+}

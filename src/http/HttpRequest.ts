@@ -19,6 +19,7 @@ import {
   type TransferResult,
 } from '../transport/transfer.js';
 import { appliedChains } from './chains.js';
+import { headListenerOf } from './heads.js';
 import { blankResponse, passes, planFrom, requestContext, responseFrom } from './interceptors.js';
 import { readCall, settleLater, parameterError } from './call.js';
 import { Listeners } from './events.js';
@@ -233,6 +234,7 @@ export class HttpRequestObject {
     ok: (result: TransferResult) => void,
   ): void {
     const listeners = this.#listeners;
+    const headListener = headListenerOf(this);
     const observer: TransferObserver = {
       onHeaders(header) {
         if (listeners.has('headersReceive') || listeners.has('headerReceive')) {
@@ -247,6 +249,14 @@ export class HttpRequestObject {
           }
         : undefined,
       onRedirect,
+      onHead: headListener === undefined
+        ? undefined
+        : (head) => {
+            // Outside undici's callback, like the device events, and queued ahead of this head's headersReceive.
+            queueMicrotask(() => {
+              headListener(head);
+            });
+          },
     };
     if (stream) {
       observer.onData = (chunk) => {

@@ -18,6 +18,7 @@ import { depsReady, loadDeps } from './deps.js';
 import { dispatchTransfer } from './dispatchers.js';
 import { withLookupSignal } from './dns.js';
 import { requestStarting, type SocketAware } from './socket-tracker.js';
+import { responseHead, type ResponseHead } from './head.js';
 import type { Marks } from './timing.js';
 
 /** Who listens to a transfer: header blocks always; body chunks and progress when asked for. */
@@ -34,6 +35,8 @@ export interface TransferObserver {
    * headers and body; `false` ends the transfer with the 3xx response.
    */
   onRedirect?: ((next: RedirectHop, status: number, header: HeaderObject) => Promise<boolean>) | undefined;
+  /** Each response head as received (Node-only, `ohos-net-http/node` onResponseHead). */
+  onHead?: ((head: ResponseHead) => void) | undefined;
 }
 
 /** The next hop of a redirect, as a REDIRECTION interceptor may edit it. */
@@ -234,8 +237,10 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     controller: Dispatcher.DispatchController,
     statusCode: number,
     headers: Record<string, string | string[] | undefined>,
+    statusMessage?: string,
   ): void {
     if (this.#settled) return;
+    this.#observer.onHead?.(responseHead((this.#target as TargetUrl).href, controller, statusCode, statusMessage, headers, this.#socket));
     const now = performance.now();
     this.#marks.firstByte = now;
     this.#marks.headers = now;
