@@ -20,7 +20,7 @@ const PACKED = [
   'dist/bundle/connection.mjs',
   ...['api/address-family', 'api/base', 'api/connection-enums', 'api/connection-types', 'api/enums', 'api/request-types', 'api/tls-types',
     'api/types', 'api/x509-types', 'config', 'connection/index', 'connection/namespace', 'connection/unavailable', 'namespace',
-    'http/HttpResponseCache', 'unavailable']
+    'http/HttpResponseCache', 'http/heads', 'transport/head', 'unavailable']
     .flatMap((m) => [`dist/${m}.d.ts`, `dist/${m}.d.cts`]),
   ...['ethernet', 'mdns', 'policy', 'sharing', 'webSocket', 'socket', 'statistics', 'vpn', 'vpnExtension', 'networkSecurity', 'eap',
     'netFirewall', 'VpnExtensionAbility'].flatMap((m) => [`dist/bundle/device/${m}.cjs`, `dist/bundle/device/${m}.mjs`]),
