@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BASELINE, CLIENTS, FLOOR, type Client, type OneRequest, type Transport } from './clients.js';
-import { RESULT_PREFIX, fixed, hasGc, intEnv, median, mib, percentile, settle, startServer } from './common.js';
+import { RESULT_PREFIX, fixed, hasGc, intEnv, median, mib, percentile, settle, startServer, type BenchServer } from './common.js';
 import { runLoad } from './load.js';
 import { formatSummary, summarise } from './profile-summary.js';
 
@@ -344,24 +344,27 @@ async function cacheSection(origin: string): Promise<void> {
   verdicts.push(`- fresh cache hit: **${fixed(x, 1)} ×** faster than a loopback round trip (mean latency) — ${x >= 20 ? 'meets ≥ 20 × (issue 7) and ≥ 10 × (issue 5)' : x >= 10 ? 'meets ≥ 10 × (issue 5), MISSES ≥ 20 × (issue 7)' : 'MISSES ≥ 10 ×'}`);
 }
 
-async function profileSection(origin: string): Promise<void> {
+async function profileSection(server: BenchServer): Promise<void> {
   const dir = join(ROOT, '.build', 'bench-profiles');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   md.push(`## CPU profiles (\`node --cpu-prof\`, ${PROFILE_REQUESTS} requests after 2000 warm-up)`, '');
-  for (const c of CONCURRENCY) {
-    for (const name of ['ohos request()', BASELINE]) {
-      const sub = join(dir, `${name.replace(/\W+/g, '_')}_c${c}`);
-      const r = await child(['profile', origin, name, PROFILE_REQUESTS, c], ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${sub}`]);
-      const file = readdirSync(sub).find((f) => f.endsWith('.cpuprofile'));
-      if (file === undefined) {
-        note(`no profile written for ${name} c=${c}`);
-        continue;
+  for (const t of TRANSPORTS) {
+    for (const c of CONCURRENCY) {
+      for (const name of [OURS, FLOOR, BASELINE]) {
+        const sub = join(dir, `${t}_${name.replace(/\W+/g, '_')}_c${c}`);
+        const origin = t === 'h1' ? server.origin : server.secureOrigin;
+        const r = await child(['profile', origin, name, PROFILE_REQUESTS, c], ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${sub}`]);
+        const file = readdirSync(sub).find((f) => f.endsWith('.cpuprofile'));
+        if (file === undefined) {
+          note(`no profile written for ${name} ${t} c=${c}`);
+          continue;
+        }
+        const title = `${name}, ${TRANSPORT_LABEL[t]}, c=${c}: ${fixed(r.rps as number, 0)} req/s under the profiler — ${join(sub, file).slice(ROOT.length)}`;
+        const text = formatSummary(title, summarise(join(sub, file), 20));
+        md.push(text, '');
+        console.log(`\n${text}\n`);
       }
-      const title = `${name}, c=${c}: ${fixed(r.rps as number, 0)} req/s under the profiler — ${join(sub, file).slice(ROOT.length)}`;
-      const text = formatSummary(title, summarise(join(sub, file), 20));
-      md.push(text, '');
-      console.log(`\n${text}\n`);
     }
   }
 }
@@ -410,7 +413,7 @@ try {
   }
   if (PROFILE && SECTIONS.has('profile')) {
     console.log('\nCPU profiles');
-    await profileSection(server.origin);
+    await profileSection(server);
   }
 } finally {
   await server.close();
