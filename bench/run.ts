@@ -29,6 +29,8 @@ const IMPORT_RUNS = Math.max(1, intEnv('BENCH_IMPORT_RUNS', 11));
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const PROFILE_REQUESTS = intEnv('BENCH_PROFILE_REQUESTS', 20_000);
 const TRANSPORTS = (process.env.BENCH_TRANSPORTS ?? 'h1,h2').split(',').filter((t): t is Transport => t === 'h1' || t === 'h2');
+/** Only the clients whose names contain one of these (comma list); the floor and undici.request always run. */
+const ONLY_CLIENTS = process.env.BENCH_CLIENTS?.split(',').filter((c) => c !== '');
 const OURS = 'ohos request()';
 const SYNC = 'ohos requestSync()';
 const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'http,micro,rss,import,stream,cache,profile').split(','));
@@ -110,6 +112,7 @@ async function smallGets(origin: string, transport: Transport): Promise<Row[]> {
   const clients = new Map<string, { client: Client; max: number }>();
   for (const kind of CLIENTS) {
     if (!(kind.transports ?? ['h1']).includes(transport)) continue;
+    if (ONLY_CLIENTS !== undefined && kind.name !== FLOOR && kind.name !== BASELINE && !ONLY_CLIENTS.some((c) => kind.name.includes(c))) continue;
     const made = await kind.create(url);
     if (typeof made === 'string') note(`${kind.name} skipped: ${made}`);
     else clients.set(kind.name, { client: made, max: kind.maxConcurrency ?? Infinity });
