@@ -52,9 +52,14 @@ export function codeOf(err: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** Our pools: undici Agents with allowH2 true, headersTimeout 0, bodyTimeout 0 (src/transport/dispatchers.ts). */
-export function undiciAgent(): Agent {
-  return new Agent({ allowH2: true, headersTimeout: 0, bodyTimeout: 0, connect: { ca: ca() } });
+/**
+ * Our pools: undici Agents with allowH2 true, headersTimeout 0, bodyTimeout 0 (src/transport/dispatchers.ts).
+ * For https (the h2 server) also `pipelining`, without which undici sends one request at a time per h2
+ * connection; our pools lift that limit on h2 connections only.
+ */
+export function undiciAgent(url?: string): Agent {
+  const h2 = url?.startsWith('https:') === true ? { pipelining: 128 } : {};
+  return new Agent({ allowH2: true, headersTimeout: 0, bodyTimeout: 0, connect: { ca: ca() }, ...h2 });
 }
 
 function keepAliveAgent(): nodeHttp.Agent {
@@ -181,7 +186,7 @@ const floor: ClientKind = {
   name: FLOOR,
   transports: ['h1', 'h2'],
   create(url) {
-    const dispatcher = undiciAgent();
+    const dispatcher = undiciAgent(url);
     const { origin, pathname } = new URL(url);
     const opts: Dispatcher.DispatchOptions = { origin, path: pathname, method: 'GET' };
     return Promise.resolve({
@@ -197,7 +202,7 @@ const undici: ClientKind = {
   name: BASELINE,
   transports: ['h1', 'h2'],
   create(url) {
-    const dispatcher = undiciAgent();
+    const dispatcher = undiciAgent(url);
     return Promise.resolve({
       worker: () => async () => {
         const { statusCode, body } = await undiciRequest(url, { dispatcher });

@@ -105,7 +105,8 @@ export function requestSync(args: readonly unknown[]): HttpResponse {
     }
     c.worker.postMessage({ url, options: copy, settings: update } satisfies SyncJob);
   }
-  Atomics.wait(c.signal, 0, 0);
+  // A late notify of the previous request can wake this wait early: only the flag says the answer is there.
+  while (Atomics.load(c.signal, 0) === 0) Atomics.wait(c.signal, 0, 0);
   const reply = threads().receiveMessageOnPort(c.port)?.message as SyncReply | undefined;
   if (reply === undefined) throw thrownError(2300999, new Error('requestSync worker gave no answer'));
   if ('ok' in reply) return reply.ok;
