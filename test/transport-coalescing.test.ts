@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import http from 'ohos-net-http';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
-import { fixture, startH2, startHttps, type TestServer } from './helpers/servers.js';
+import { closedPort, fixture, startH2, startHttps, type TestServer } from './helpers/servers.js';
 
 const CA = fixture('ca.pem');
 const BURST = 100;
@@ -63,5 +63,25 @@ describe('first connection to an https origin', () => {
     const bodies = await burst(`${h2.url}h1`, { caPath: CA, connectTimeout: 12_347, usingProtocol: http.HttpProtocol.HTTP1_1 });
     assert.deepEqual(new Set(bodies), new Set(['v1.1']));
     assert.ok(h2.connections - before > 1);
+  });
+
+  it('the waiting requests go on when the first one is destroyed before it was sent', async () => {
+    const first = http.createHttp();
+    const others = http.createHttp();
+    const options = { caPath: CA, connectTimeout: 12_348 };
+    const opener = first.request(`${h2.url}opener`, options);
+    const rest = Array.from({ length: 20 }, () => others.request(`${h2.url}rest`, options));
+    first.destroy();
+    await assert.rejects(opener, { code: 2300023 });
+    for (const r of await Promise.all(rest)) assert.equal(r.responseCode, 200);
+    others.destroy();
+  });
+
+  it('when the first connection fails, every waiting request gets its own answer', async () => {
+    const port = await closedPort();
+    const req = http.createHttp();
+    const all = await Promise.allSettled(Array.from({ length: 20 }, () => req.request(`https://127.0.0.1:${port}/`, { caPath: CA, connectTimeout: 12_349 })));
+    for (const r of all) assert.deepEqual(r.status === 'rejected' ? (r.reason as { code: number }).code : r.status, 2300007);
+    req.destroy();
   });
 });

@@ -81,6 +81,11 @@ class Opener implements Dispatcher.DispatchHandler, SocketAware {
 
   onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
     this.#inner.onRequestStart?.(controller, context);
+    if (controller.aborted) {
+      // Ended before it was sent (its transfer had already failed): no socket will tell, let the others go.
+      release(this.#pool, this.#state);
+      return;
+    }
     requestStarting(this);
   }
 
