@@ -298,7 +298,7 @@ async function profile(origin: string, name: string, total: number, concurrency:
 }
 
 const [mode, origin, a, b, c] = process.argv.slice(2);
-if (!origin?.startsWith('http://127.0.0.1:')) throw new Error('child needs the 127.0.0.1 origin');
+if (origin === undefined || !/^https?:\/\/127\.0\.0\.1:/.test(origin)) throw new Error('child needs a 127.0.0.1 origin');
 switch (mode) {
   case 'micro':
     await micro(origin);

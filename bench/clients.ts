@@ -1,8 +1,10 @@
 // The clients under test. Each one fetches the 1 KiB JSON route and reads the whole body as text,
 // over keep-alive connections, with the settings a user of that library would reasonably choose.
+import { readFileSync } from 'node:fs';
 import * as nodeHttp from 'node:http';
+import { fileURLToPath } from 'node:url';
 import http from 'ohos-net-http';
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
 /** One request, start to finished body. Rejects on anything but a complete 200. */
 export type OneRequest = () => Promise<void>;
@@ -13,10 +15,26 @@ export interface Client {
   close(): Promise<void>;
 }
 
+/** 'h1': http:// (HTTP/1.1, keep-alive); 'h2': https:// with ALPN h2 against the test CA. */
+export type Transport = 'h1' | 'h2';
+
 export interface ClientKind {
   readonly name: string;
+  /** Where it runs: only HTTP/1.1 unless listed (the alternatives are HTTP/1.1 clients). */
+  readonly transports?: readonly Transport[];
+  /** The highest concurrency it makes sense at (requestSync blocks: one at a time). */
+  readonly maxConcurrency?: number;
   /** A ready client, or the reason it cannot run in this build. */
   create(url: string): Promise<Client | string>;
+}
+
+/** The CA that signed the bench server's certificate (test/fixtures). */
+export const CA_PATH = fileURLToPath(new URL('../../test/fixtures/ca.pem', import.meta.url));
+let caPem: Buffer | undefined;
+const ca = (): Buffer => (caPem ??= readFileSync(CA_PATH));
+/** The options our client needs for the bench server: `caPath` for https, nothing for http. */
+function ohosOptions(url: string): { caPath: string } | undefined {
+  return url.startsWith('https:') ? { caPath: CA_PATH } : undefined;
 }
 
 export const BASELINE = 'undici.request';
@@ -34,9 +52,14 @@ export function codeOf(err: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** Our pools: undici Agents with allowH2 true, headersTimeout 0, bodyTimeout 0 (src/transport/dispatchers.ts). */
-export function undiciAgent(): Agent {
-  return new Agent({ allowH2: true, headersTimeout: 0, bodyTimeout: 0 });
+/**
+ * Our pools: undici Agents with allowH2 true, headersTimeout 0, bodyTimeout 0 (src/transport/dispatchers.ts).
+ * For https (the h2 server) also `pipelining`, without which undici sends one request at a time per h2
+ * connection; our pools lift that limit on h2 connections only.
+ */
+export function undiciAgent(url?: string): Agent {
+  const h2 = url?.startsWith('https:') === true ? { pipelining: 128 } : {};
+  return new Agent({ allowH2: true, headersTimeout: 0, bodyTimeout: 0, connect: { ca: ca() }, ...h2 });
 }
 
 function keepAliveAgent(): nodeHttp.Agent {
@@ -45,14 +68,16 @@ function keepAliveAgent(): nodeHttp.Agent {
 
 const ohosRequest: ClientKind = {
   name: 'ohos request()',
+  transports: ['h1', 'h2'],
   create(url) {
     const objects: ReturnType<typeof http.createHttp>[] = [];
+    const options = ohosOptions(url);
     return Promise.resolve({
       worker() {
         const h = http.createHttp();
         objects.push(h);
         return async () => {
-          const res = await h.request(url);
+          const res = await (options === undefined ? h.request(url) : h.request(url, options));
           check(res.responseCode, (res.result as string).length);
         };
       },
@@ -97,10 +122,87 @@ const ohosStream: ClientKind = {
   },
 };
 
+const ohosSync: ClientKind = {
+  name: 'ohos requestSync()',
+  transports: ['h1', 'h2'],
+  maxConcurrency: 1,
+  create(url) {
+    const h = http.createHttp();
+    const options = ohosOptions(url);
+    return Promise.resolve({
+      worker: () => () => {
+        const res = options === undefined ? h.requestSync(url) : h.requestSync(url, options);
+        check(res.responseCode, (res.result as string).length);
+        return Promise.resolve();
+      },
+      close() {
+        h.destroy();
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
+/**
+ * The floor: undici's handler API with a handler that only collects the bytes and decodes them to a
+ * string. No Readable, no header object, no promise per chunk: the least any client on undici can do.
+ */
+class Collect implements Dispatcher.DispatchHandler {
+  #status = 0;
+  #chunks: Buffer[] = [];
+  readonly #resolve: () => void;
+  readonly #reject: (err: Error) => void;
+  constructor(resolve: () => void, reject: (err: Error) => void) {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+  /** undici 7 tells the handler API from the legacy one by this method. */
+  onRequestStart(): void {
+    // Nothing to set up.
+  }
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.#status = statusCode;
+  }
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.#chunks.push(chunk);
+  }
+  onResponseEnd(): void {
+    const text = (this.#chunks.length === 1 ? this.#chunks[0] as Buffer : Buffer.concat(this.#chunks)).toString('utf8');
+    try {
+      check(this.#status, text.length);
+      this.#resolve();
+    } catch (err) {
+      this.#reject(err as Error);
+    }
+  }
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    this.#reject(err);
+  }
+}
+
+export const FLOOR = 'undici dispatch (floor)';
+
+const floor: ClientKind = {
+  name: FLOOR,
+  transports: ['h1', 'h2'],
+  create(url) {
+    const dispatcher = undiciAgent(url);
+    const { origin, pathname } = new URL(url);
+    const opts: Dispatcher.DispatchOptions = { origin, path: pathname, method: 'GET' };
+    return Promise.resolve({
+      worker: () => () => new Promise<void>((resolve, reject) => {
+        dispatcher.dispatch(opts, new Collect(resolve, reject));
+      }),
+      close: () => dispatcher.close(),
+    });
+  },
+};
+
 const undici: ClientKind = {
   name: BASELINE,
+  transports: ['h1', 'h2'],
   create(url) {
-    const dispatcher = undiciAgent();
+    const dispatcher = undiciAgent(url);
     return Promise.resolve({
       worker: () => async () => {
         const { statusCode, body } = await undiciRequest(url, { dispatcher });
@@ -180,7 +282,7 @@ const nodeFetchKind: ClientKind = {
   },
 };
 
-/** In table order: ours first, then the floor, then the alternatives. */
+/** In table order: ours first, then the floor and undici.request, then the alternatives. */
 export const CLIENTS: readonly ClientKind[] = [
-  ohosRequest, ohosStream, undici, globalFetch, axiosKind, gotKind, nodeFetchKind,
+  ohosRequest, ohosStream, ohosSync, floor, undici, globalFetch, axiosKind, gotKind, nodeFetchKind,
 ];

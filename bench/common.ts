@@ -29,6 +29,8 @@ export const hasGc = gc !== undefined;
 
 export interface BenchServer {
   readonly origin: string;
+  /** The same routes over TLS + HTTP/2 (certificate of test/fixtures, signed by its ca.pem). */
+  readonly secureOrigin: string;
   close(): Promise<void>;
 }
 
@@ -38,11 +40,11 @@ export async function startServer(): Promise<BenchServer> {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const ports = await new Promise<{ port: number; securePort: number }>((resolve, reject) => {
     const timer = setTimeout(() => { reject(new Error('bench server did not start in 10 s')); }, 10_000);
     child.once('message', (m) => {
       clearTimeout(timer);
-      resolve((m as { port: number }).port);
+      resolve(m as { port: number; securePort: number });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -50,7 +52,8 @@ export async function startServer(): Promise<BenchServer> {
     });
   });
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${ports.port}`,
+    secureOrigin: `https://127.0.0.1:${ports.securePort}`,
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,6 +1,8 @@
 // The benchmark's HTTP server, run as a separate process (forked by run.ts) so that its CPU time never
 // lands on the client being measured. It reports its port over IPC and exits when the parent goes away.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import http2 from 'node:http2';
 
 /** A fixed JSON document of exactly 1 KiB. */
 function jsonKiB(): Buffer {
@@ -35,7 +37,8 @@ function large(res: http.ServerResponse, bytes: number): void {
   pump();
 }
 
-const server = http.createServer((req, res) => {
+/** Serves one request; the same routes over HTTP/1.1 and over TLS + HTTP/2 (http2's compatibility API has the calls used here). */
+function route(req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = req.url ?? '/';
   if (url === '/json') {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': JSON_BODY.length });
@@ -62,7 +65,9 @@ const server = http.createServer((req, res) => {
   } else {
     res.writeHead(404, { 'content-length': 0 }).end();
   }
-});
+}
+
+const server = http.createServer(route);
 
 // Keep-alive for the whole run: no idle close, no per-socket request cap.
 server.keepAliveTimeout = 120_000;
@@ -70,14 +75,30 @@ server.headersTimeout = 0;
 server.requestTimeout = 0;
 server.maxRequestsPerSocket = 0;
 
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
+// TLS + HTTP/2 (HTTP/1.1 for clients that do not offer h2), with the test certificate for 127.0.0.1.
+const fixtures = new URL('../../test/fixtures/', import.meta.url);
+const secure = http2.createSecureServer({
+  allowHTTP1: true,
+  key: readFileSync(new URL('server-key.pem', fixtures)),
+  cert: readFileSync(new URL('server.pem', fixtures)),
+  settings: { maxConcurrentStreams: 128 },
+}, route as unknown as (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void);
+
+function portOf(s: http.Server | http2.Http2SecureServer): number {
+  const address = s.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
-  process.send?.({ port: address.port });
+  return address.port;
+}
+
+server.listen(0, '127.0.0.1', () => {
+  secure.listen(0, '127.0.0.1', () => {
+    process.send?.({ port: portOf(server), securePort: portOf(secure) });
+  });
 });
 
 process.on('disconnect', () => {
   server.closeAllConnections();
   server.close();
+  secure.close();
   process.exit(0);
 });

@@ -43,4 +43,41 @@ describe('requestSync', () => {
     req.destroy();
     assert.throws(() => req.requestSync(server.url), { code: '2300999', message: 'Internal error' });
   });
+
+  it('reads options that cannot be copied to its worker as request() reads them, never throwing a foreign error', async () => {
+    const req = http.createHttp();
+    const url = `${server.url}headers`;
+    const echo = (res: http.HttpResponse): { method: string; url: string; headers: Record<string, string>; body: string } =>
+      JSON.parse(res.result as string) as { method: string; url: string; headers: Record<string, string>; body: string };
+    const cases: object[] = [
+      // A symbol or a function where a string, a number or a header value belongs: ignored or empty, as for any wrong type.
+      { method: Symbol('POST'), readTimeout: Symbol('t'), header: { 'x-fn': () => 'no', 'x-sym': Symbol('s'), 'x-ok': 'yes' } },
+      { method: 'POST', extraData: { a: 1, f() { return 2; }, s: Symbol('s'), nested: { g: () => 3, b: 'b' } } },
+      { extraData: { q: 'v', f: () => 1 } },
+      new Proxy({ method: 'PUT', extraData: 'proxied', header: { 'x-fn': () => 1 } }, {}),
+    ];
+    for (const options of cases) {
+      const sync = echo(req.requestSync(url, options));
+      const async = echo(await req.request(url, options));
+      assert.equal(sync.method, async.method);
+      assert.equal(sync.url, async.url);
+      assert.equal(sync.body, async.body);
+      for (const name of ['x-fn', 'x-sym', 'x-ok', 'content-type']) assert.equal(sync.headers[name], async.headers[name], name);
+    }
+    assert.equal(echo(req.requestSync(url, cases[0] as object)).headers['x-ok'], 'yes');
+    assert.equal(echo(req.requestSync(url, cases[1] as object)).body, '{"a":1,"nested":{"b":"b"}}');
+  });
+
+  it('refuses with 401, as request() does, an unusable value the device rejects', async () => {
+    const req = http.createHttp();
+    const options = { method: 'POST', extraData: Symbol('body') } as unknown as http.HttpRequestOptions;
+    assert.throws(() => req.requestSync(server.url, options), { code: '401', message: 'Parameter error' });
+    await assert.rejects(req.request(server.url, options), { code: 401 });
+    const unreadable = { get header(): never { throw new Error('unreadable'); } } as http.HttpRequestOptions;
+    assert.throws(() => req.requestSync(server.url, unreadable), (err: unknown) => {
+      assert.ok(err instanceof Error && !(err instanceof DOMException));
+      assert.equal(typeof (err as { code?: unknown }).code, 'string');
+      return true;
+    });
+  });
 });

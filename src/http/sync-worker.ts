@@ -3,34 +3,35 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { HttpRequestOptions } from '../api/types.js';
 import { createHttp } from '../index.js';
-import { configure, type ConfigureOptions } from '../node.js';
-import type { SyncReply } from './sync.js';
+import { configure } from '../node.js';
+import type { SyncJob, SyncReply } from './sync.js';
 
-interface Job {
-  url: string;
-  options: HttpRequestOptions | undefined;
-  signal: Int32Array;
-  settings: ConfigureOptions;
-}
-
-const port = (workerData as { port: MessagePort }).port;
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 const requester = createHttp();
 
-parentPort?.on('message', (job: Job) => {
-  configure(job.settings);
-  const done = (reply: SyncReply): void => {
-    port.postMessage(reply);
-    Atomics.store(job.signal, 0, 1);
-    Atomics.notify(job.signal, 0);
-  };
-  const pending = job.options === undefined ? requester.request(job.url) : requester.request(job.url, job.options);
-  pending.then(
-    (ok) => {
-      done({ ok });
-    },
-    (err: unknown) => {
-      const e = err as { code?: unknown; message?: unknown };
-      done({ err: { code: typeof e.code === 'number' ? e.code : 2300999, message: String(e.message) } });
-    },
-  );
+function done(reply: SyncReply): void {
+  port.postMessage(reply);
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+function failed(err: unknown): void {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  done({ err: { code: typeof e?.code === 'number' ? e.code : 2300999, message: String(e?.message) } });
+}
+
+parentPort?.on('message', (job: SyncJob) => {
+  if (job.settings !== undefined) configure(job.settings);
+  const options = job.options as HttpRequestOptions | undefined;
+  const pending = options === undefined ? requester.request(job.url) : requester.request(job.url, options);
+  pending.then((ok) => {
+    try {
+      port.postMessage({ ok } satisfies SyncReply);
+    } catch (err) {
+      failed(err);
+      return;
+    }
+    Atomics.store(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  }, failed);
 });

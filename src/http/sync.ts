@@ -1,43 +1,85 @@
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { HttpResponse } from '../api/types.js';
-import { thrownError } from '../errors/business-error.js';
+import { CodedFailure, thrownError } from '../errors/business-error.js';
 import { messageOf, PARAMETER_ERROR, PERMISSION_DENIED } from '../errors/codes.js';
 import { settings } from '../config.js';
+import { normalize } from '../options/normalize.js';
+import { crossable } from './sync-clone.js';
 
 /** What the worker sends back for one request. */
 export type SyncReply = { ok: HttpResponse } | { err: { code: number; message: string } };
 
+/** The configure() settings a worker needs; sent only when they changed since the last request. */
+export interface SyncSettings {
+  readonly defaultProxy: typeof settings.defaultProxy;
+  readonly cacheDir: string;
+  readonly internetPermission: boolean;
+  readonly deviceRelease: typeof settings.deviceRelease;
+}
+
+/** One request for the worker. */
+export interface SyncJob {
+  readonly url: string;
+  readonly options: object | undefined;
+  readonly settings: SyncSettings | undefined;
+}
+
 interface Channel {
   readonly worker: Worker;
   readonly port: MessagePort;
+  /** Set to 1 by the worker when its answer is on `port`; one buffer for the worker's whole life. */
+  readonly signal: Int32Array;
+  sent: SyncSettings | undefined;
 }
 
 let channel: Channel | undefined;
 // node:worker_threads is loaded on the first requestSync, not at import.
-const threads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+let threadsModule: typeof import('node:worker_threads') | undefined;
+const threads = (): typeof import('node:worker_threads') =>
+  (threadsModule ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'));
 
 function open(): Channel {
   if (channel !== undefined) return channel;
   const { MessageChannel, Worker: WorkerClass } = threads();
   const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
   // The worker is its own bundle next to this one in dist/bundle/ (see scripts/build.mjs).
   const worker = new WorkerClass(new URL('./sync-worker.cjs', import.meta.url), {
-    workerData: { port: port2 },
+    workerData: { port: port2, signal },
     transferList: [port2],
   });
   // The worker waits for work only while the caller is blocked on it: never keep the process alive.
   worker.unref();
   port1.unref();
-  worker.once('exit', () => (channel = undefined));
-  channel = { worker, port: port1 };
-  return channel;
+  const opened: Channel = { worker, port: port1, signal, sent: undefined };
+  worker.once('exit', () => {
+    if (channel === opened) channel = undefined;
+  });
+  channel = opened;
+  return opened;
 }
 
-/** Function-valued options cannot cross to the worker thread; they are left out (documented). */
-function cloneable(options: object | undefined): object | undefined {
-  if (options === undefined) return undefined;
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function'));
+/** The settings to hand over with this request, or undefined when the worker already has them. */
+function settingsUpdate(c: Channel): SyncSettings | undefined {
+  const { defaultProxy, cacheDir, internetPermission, deviceRelease } = settings;
+  const sent = c.sent;
+  if (sent !== undefined && sent.defaultProxy === defaultProxy && sent.cacheDir === cacheDir && sent.internetPermission === internetPermission
+    && sent.deviceRelease === deviceRelease) {
+    return undefined;
+  }
+  c.sent = { defaultProxy, cacheDir, internetPermission, deviceRelease };
+  return c.sent;
+}
+
+/** Device parsing on this thread first: what request() rejects with 401 is thrown here, as "401". */
+function checkArguments(url: string, options: object | undefined): void {
+  try {
+    normalize(url, options);
+  } catch (err) {
+    if (err instanceof CodedFailure && err.deviceCode === PARAMETER_ERROR) throw thrownError(PARAMETER_ERROR);
+    // Anything else is the transfer's to report: the worker meets it again.
+  }
 }
 
 /**
@@ -49,14 +91,26 @@ export function requestSync(args: readonly unknown[]): HttpResponse {
   const [url, options] = args;
   if (args.length < 1 || args.length > 2 || typeof url !== 'string') throw thrownError(PARAMETER_ERROR);
   if (args.length === 2 && (typeof options !== 'object' || options === null)) throw thrownError(PARAMETER_ERROR);
-  const { worker, port } = open();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  // configure() settings live per thread: hand over the ones that can be cloned.
-  const { defaultProxy, cacheDir, internetPermission, deviceRelease } = settings;
-  const handed = { defaultProxy, cacheDir, internetPermission, deviceRelease };
-  worker.postMessage({ url, options: cloneable(options as object | undefined), signal, settings: handed });
-  Atomics.wait(signal, 0, 0);
-  const reply = threads().receiveMessageOnPort(port)?.message as SyncReply | undefined;
+  const opts = options as object | undefined;
+  checkArguments(url, opts);
+  const c = open();
+  const update = settingsUpdate(c);
+  Atomics.store(c.signal, 0, 0);
+  try {
+    c.worker.postMessage({ url, options: opts, settings: update } satisfies SyncJob);
+  } catch {
+    // A value the structured clone cannot copy (a function or a symbol among the options): send what
+    // the device would read instead, or 401 when nothing usable is left of it.
+    const copy = crossable(opts);
+    if (copy === null) {
+      if (update !== undefined) c.sent = undefined;
+      throw thrownError(PARAMETER_ERROR);
+    }
+    c.worker.postMessage({ url, options: copy, settings: update } satisfies SyncJob);
+  }
+  // A late notify of the previous request can wake this wait early: only the flag says the answer is there.
+  while (Atomics.load(c.signal, 0) === 0) Atomics.wait(c.signal, 0, 0);
+  const reply = threads().receiveMessageOnPort(c.port)?.message as SyncReply | undefined;
   if (reply === undefined) throw thrownError(2300999, new Error('requestSync worker gave no answer'));
   if ('ok' in reply) return reply.ok;
   // Argument and permission failures are thrown with the device's string codes.

@@ -9,6 +9,7 @@ import { INTERNAL_ERROR, PERMISSION_DENIED } from '../errors/codes.js';
 import type { ProxyPlan, TransportPlan } from '../options/plan.js';
 import { parseTarget, type TargetUrl } from '../options/url.js';
 import { AuthRetry } from './auth.js';
+import { dispatchCoalesced, multiplexingFactory } from './coalesce.js';
 import { timedConnector, transportConnector } from './connection.js';
 import { dnsLookup } from './dns.js';
 import { proxyFor } from './proxy.js';
@@ -54,6 +55,7 @@ function agentOptions(allowH2: boolean, keepAlive: number | undefined): Agent.Op
     headersTimeout: 0,
     bodyTimeout: 0,
     maxHeaderSize: MAX_HEADER_SIZE,
+    ...(allowH2 ? { factory: multiplexingFactory } : {}),
     // A server's `Keep-Alive: timeout=N` hint still shortens this (undici's rule), so a socket is dropped before
     // the server closes it; a close that races a request anyway is retried by the transfer, as curl retries.
     keepAliveTimeout: idle,
@@ -222,8 +224,14 @@ export function dispatchTransfer(
 ): void {
   const route = dispatcherFor(plan, target);
   const t = plan.transport;
-  if (t === undefined || nodeSettings.dispatcher !== undefined) {
+  if (nodeSettings.dispatcher !== undefined) {
     route.dispatch(opts, handler);
+    return;
+  }
+  // Our pools offer h2 on https unless HTTP/1.1 was asked for: the first connection's ALPN decides for the rest.
+  const send = target.secure && plan.usingProtocol !== 0 ? dispatchCoalesced : direct;
+  if (t === undefined) {
+    send(route, opts, handler);
     return;
   }
   let o = opts;
@@ -246,5 +254,9 @@ export function dispatchTransfer(
   ) {
     h = new AuthRetry(route, o, auth, h);
   }
-  route.dispatch(o, h);
+  send(route, o, h);
+}
+
+function direct(route: Route, opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): void {
+  route.dispatch(opts, handler);
 }
