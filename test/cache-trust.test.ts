@@ -11,6 +11,7 @@ import http from 'ohos-net-http';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
 import { isCacheHit, startCounting, withCache, type CountingServer } from './helpers/cache.js';
 import { fixture, startHttps, type TestServer } from './helpers/servers.js';
+import { codeOf } from './helpers/device-errors.js';
 
 const CA = fixture('ca.pem');
 const FILE = 'http-cache.v1';
@@ -59,14 +60,6 @@ after(async () => {
   await assertNoLeaks();
 });
 
-async function codeOf(p: Promise<http.HttpResponse>): Promise<number> {
-  try {
-    await p;
-    return 0;
-  } catch (err) {
-    return (err as { code: number }).code;
-  }
-}
 
 describe('trust context', () => {
   it('a response fetched with remoteValidation skip is not a hit for a verified request: 2300060', () =>

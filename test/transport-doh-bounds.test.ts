@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import http from 'ohos-net-http';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
 import { startHttp, type TestServer } from './helpers/servers.js';
+import { codeOf } from './helpers/device-errors.js';
 
 let endless: TestServer;
 let silent: TestServer;
@@ -40,14 +41,6 @@ after(async () => {
   await assertNoLeaks();
 });
 
-async function codeOf(p: Promise<http.HttpResponse>): Promise<number> {
-  try {
-    await p;
-    return 0;
-  } catch (err) {
-    return (err as { code: number }).code;
-  }
-}
 
 describe('DNS-over-HTTPS bounds', () => {
   it('an endless reply is cut at 64 KiB: the host cannot be resolved (2300006), memory stays bounded', async () => {

@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import type { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie';
 import { loaded } from '../transport/deps.js';
+import { netscapeLine } from './netscape.js';
 
 /** A cookie jar as curl's in-memory cookie engine keeps it: fresh per request unless auto-cookie shares one. */
 export class Jar {
@@ -38,22 +38,6 @@ export class Jar {
   }
 }
 
-function netscapeLine(c: Cookie): string {
-  const domain = c.domain ?? 'unknown';
-  // curl never tail-matches an IP address, even when a Domain attribute named it.
-  const tailmatch = c.hostOnly !== true && isIP(domain) === 0;
-  const expiry = c.expiryTime();
-  const expires = expiry === undefined || !Number.isFinite(expiry) ? 0 : Math.floor(expiry / 1000);
-  return [
-    `${c.httpOnly ? '#HttpOnly_' : ''}${tailmatch && !domain.startsWith('.') ? '.' : ''}${domain}`,
-    tailmatch ? 'TRUE' : 'FALSE',
-    c.path ?? '/',
-    c.secure ? 'TRUE' : 'FALSE',
-    String(expires),
-    c.key,
-    c.value,
-  ].join('\t');
-}
 
 /** `headers` plus the jar's cookies for `href`, as a hop sends them (the response cache predicts the first hop with it). */
 export function withJarCookies(headers: Record<string, string>, jar: Jar | undefined, href: string): Record<string, string> {

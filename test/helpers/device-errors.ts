@@ -40,3 +40,12 @@ export function deviceCodeForCurl(curlExit: number): number {
   return code !== 2300999 && code in MESSAGES ? code : 2300999;
 }
 
+/** The device code a request failed with, or 0 when it succeeded. */
+export async function codeOf(p: Promise<unknown>): Promise<number> {
+  try {
+    await p;
+    return 0;
+  } catch (err) {
+    return (err as { code: number }).code;
+  }
+}
