@@ -104,7 +104,7 @@ for (const name of DEVICE_VIEWS) {
     '',
   ].join('\n'));
 }
-writeFileSync(join(out, 'register.mjs'), "// `--import ohos-net-http/register`: the same install as `--require`.\nimport './register.cjs';\n");
+writeFileSync(join(out, 'register.mjs'), "// `--import ohos-net-http/register`: the same install as `--require`.\nexport { deviceModules } from './register.cjs';\n");
 
 /**
  * Imports of the package's entry points from src/ become imports of the built entry files.

@@ -5,7 +5,10 @@
  * `ohos-net-http` are one module instance).
  */
 import Module, { createRequire, register } from 'node:module';
-import { aliasOf } from './register-aliases.js';
+import { ALIASES, aliasOf } from './register-aliases.js';
+
+/** The device module names this hook resolves (for tools that chain their own hooks in front of it). */
+export const deviceModules: readonly string[] = Object.freeze(Object.keys(ALIASES));
 
 type ResolveFilename = (request: string, ...rest: unknown[]) => string;
 const CommonJS = Module as unknown as { _resolveFilename: ResolveFilename };

@@ -63,6 +63,13 @@ test('a device module that Node.js lacks fails clearly, naming the importer', as
   assert.match(result.stderr, /@ohos\.router is not available on Node\.js in ohos-test \(imported by .*unavailable\/Router\.test\.ets\)/);
 });
 
+test('every device module the client serves loads through its hook: connection and the kit\'s unavailable modules', async () => {
+  const result = await runCli(['network-kit/Kit.test.ets']);
+  assert.equal(result.code, 0, result.stderr + result.stdout);
+  assert.match(result.stdout, /✓ connectionIsTheKitsConnection/);
+  assert.match(result.stdout, /✓ webSocketThrows801/);
+});
+
 test('usage errors exit 2 with the usage text', async () => {
   const result = await runCli([]);
   assert.equal(result.code, 2);

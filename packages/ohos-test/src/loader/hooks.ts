@@ -1,8 +1,9 @@
 /**
  * Module hooks (Node's loader thread) that let device sources run: `.ets`/`.ts` files are
  * transpiled, DevEco's extensionless relative imports find their `.ets`/`.ts` file, the device
- * modules this package provides resolve to src/modules/, `@ohos.net.http`, `@kit.NetworkKit` and
- * `@ohos.base` go on to ohos-net-http's own hook, and any other `@ohos.*`/`@kit.*` name fails with
+ * modules this package provides resolve to src/modules/, the names ohos-net-http's hook lists
+ * (`@ohos.net.http`, `@kit.NetworkKit`, `@ohos.net.connection`, …) go on to it, and any other
+ * `@ohos.*`/`@kit.*` name fails with
  * an error that says it is not available on Node.js.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -24,8 +25,8 @@ const PROVIDED: Readonly<Record<string, string>> = {
   '@kit.BasicServicesKit': here('../modules/basic-services-kit.js'),
   '@kit.PerformanceAnalysisKit': here('../modules/performance-analysis-kit.js'),
 };
-/** Served by ohos-net-http's register hook, which runs after this one. */
-const FROM_CLIENT = new Set(['@ohos.net.http', '@kit.NetworkKit', '@ohos.base']);
+/** Served by ohos-net-http's register hook, which runs after this one: the names it lists (set by initialize). */
+let fromClient: ReadonlySet<string> = new Set();
 const SOURCE_EXTENSIONS = ['.ets', '.ts'];
 
 interface ResolveContext {
@@ -47,8 +48,9 @@ type NextLoad = (url: string, context: unknown) => LoadResult | Promise<LoadResu
 let transpile: Transpile | undefined;
 let transpilerName: string | undefined;
 
-export function initialize(data: { transpiler?: string } | undefined): void {
+export function initialize(data: { transpiler?: string; clientModules?: readonly string[] } | undefined): void {
   transpilerName = data?.transpiler;
+  fromClient = new Set(data?.clientModules);
 }
 
 function isFile(path: string): boolean {
@@ -75,7 +77,7 @@ function importer(context: ResolveContext): string {
 export function resolve(specifier: string, context: ResolveContext, next: NextResolve): ResolveResult | Promise<ResolveResult> {
   const provided = PROVIDED[specifier];
   if (provided !== undefined) return { url: provided, format: 'module', shortCircuit: true };
-  if (FROM_CLIENT.has(specifier)) return next(specifier, context);
+  if (fromClient.has(specifier)) return next(specifier, context);
   if (/^@(ohos|kit)\./.test(specifier)) {
     throw new Error(`${specifier} is not available on Node.js in ohos-test (imported by ${importer(context)})`);
   }
