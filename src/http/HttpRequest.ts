@@ -18,6 +18,7 @@ import {
   type TransferObserver,
   type TransferResult,
 } from '../transport/transfer.js';
+import { ActiveList, type ActiveEntry } from './active.js';
 import { appliedChains } from './chains.js';
 import { headListenerOf } from './heads.js';
 import { blankResponse, passes, planFrom, requestContext, responseFrom } from './interceptors.js';
@@ -45,7 +46,7 @@ function headerSnapshot(header: HeaderObject): HeaderObject {
  */
 export class HttpRequestObject {
   readonly #listeners = new Listeners();
-  readonly #active = new Set<Transfer>();
+  readonly #active = new ActiveList<Transfer>();
   #destroyed = false;
   /** Fails what destroy() left in flight, once the grace has passed. */
   #doom: NodeJS.Timeout | undefined;
@@ -85,13 +86,13 @@ export class HttpRequestObject {
     if (this.#active.size === 0) return;
     this.#doom = setTimeout(() => {
       this.#doom = undefined;
-      for (const t of this.#active) t.abort(new CodedFailure('HttpRequest destroyed', { curl: 23 }));
+      for (const t of this.#active.values()) t.abort(new CodedFailure('HttpRequest destroyed', { curl: 23 }));
     }, DESTROY_GRACE_MS);
   }
 
   /** A transfer of this object ended: a pending destroy() has nothing left to wait for once none is active. */
-  #ended(transfer: Transfer): void {
-    this.#active.delete(transfer);
+  #ended(entry: ActiveEntry<Transfer>): void {
+    this.#active.delete(entry);
     if (this.#doom !== undefined && this.#active.size === 0) {
       clearTimeout(this.#doom);
       this.#doom = undefined;
@@ -272,15 +273,15 @@ export class HttpRequestObject {
       this.#jar,
       start,
       (result) => {
-        this.#ended(transfer);
+        this.#ended(entry);
         ok(result);
       },
       (failure) => {
-        this.#ended(transfer);
+        this.#ended(entry);
         fail(failure);
       },
     );
-    this.#active.add(transfer);
+    const entry = this.#active.add(transfer);
     transfer.start();
   }
 }
