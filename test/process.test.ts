@@ -24,7 +24,11 @@ function runScript(source: string, env: Record<string, string> = {}, timeoutMs =
 
 let plain: TestServer;
 before(async () => {
-  plain = await startHttp((_req, res) => res.end('bye'));
+  // `/held` answers after 1 s: longer than destroy() lets a transfer in flight run on.
+  plain = await startHttp((req, res) => {
+    if (req.url === '/held') setTimeout(() => res.end('late'), 1000).unref();
+    else res.end('bye');
+  });
 });
 after(() => plain.close());
 
@@ -44,7 +48,7 @@ describe('process lifetime', () => {
     const r = await runScript(`
       import http from 'ohos-net-http';
       const req = http.createHttp();
-      const p = req.request(${JSON.stringify(plain.url)}, { readTimeout: 5000 });
+      const p = req.request(${JSON.stringify(`${plain.url}held`)}, { readTimeout: 5000 });
       req.destroy();
       await p.catch((e) => console.log(e.code));
       await http.createHttp().request('http://127.0.0.1:1/').catch((e) => console.log(e.code));

@@ -215,7 +215,7 @@ describe('destroy()', () => {
 
   it('fails an in-flight request with 2300023', async () => {
     const req = http.createHttp();
-    const pending = req.request(`${base}?delay=200`);
+    const pending = req.request(`${base}?delay=600`);
     req.destroy();
     await assert.rejects(pending, {
       code: 2300023,
