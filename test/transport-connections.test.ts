@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import http from 'ohos-net-http';
+import http, { type HttpRequestOptions } from 'ohos-net-http';
 import { configure } from 'ohos-net-http/node';
 import { assertNoLeaks, leakBaseline } from './helpers/leaks.js';
 import { attempt } from './helpers/proxy.js';
@@ -75,6 +75,29 @@ describe('connection reuse', () => {
     const again = await attempt(h2.url, { caPath: CA });
     assert.equal(again.res?.connectionExtraInfo?.isReusedConnection, true);
     assert.equal(h2.connections - kept, 1);
+  });
+
+  it('transport options are read from their values on every request, type and presence included', async () => {
+    // Plans of equal primitive options are shared between requests: 'false' (a string, ignored) and false (the
+    // boolean) must not share one, and an options object changed after a request is read again.
+    const url = `${h1.url}options`;
+    const before = h1.connections;
+    await attempt(url, { caPath: CA, reuseConnections: 'false' as unknown as boolean });
+    const kept = await attempt(url, { caPath: CA, reuseConnections: 'false' as unknown as boolean });
+    assert.equal(kept.res?.connectionExtraInfo?.isReusedConnection, true);
+    const options: HttpRequestOptions = { caPath: CA, reuseConnections: false };
+    const fresh = await attempt(url, options);
+    assert.equal(fresh.res?.connectionExtraInfo?.isReusedConnection, false);
+    assert.equal(connectionHeaders.at(-1), 'close');
+    options.sslType = 'TLCP';
+    assert.equal((await attempt(url, options)).code, 2300999);
+    delete options.sslType;
+    options.reuseConnections = true;
+    // Same settings as the first two requests: their kept connection.
+    const again = await attempt(url, options);
+    assert.equal(again.code, 0);
+    assert.equal(again.res?.connectionExtraInfo?.isReusedConnection, true);
+    assert.equal(h1.connections - before, 2);
   });
 
   it('inactivityMs: an idle connection is reused within the limit, not after it', async () => {

@@ -55,9 +55,19 @@ function enumNumber(o: HttpRequestOptions, name: string): 0 | 1 | 2 | undefined 
   return n === 0 || n === 1 || n === 2 ? n : undefined;
 }
 
+/** The plan of `request(url)` without options, minus the URL: built once by the general rules below. */
+let bare: RequestPlan | undefined;
+
 /** Device parsing rules (spec §2.2–2.4) → a frozen plan. Throws a 401 CodedFailure for input the device rejects. */
 export function normalize(url: string, options: object | undefined): RequestPlan {
-  const o = (options ?? EMPTY_OPTIONS) as HttpRequestOptions;
+  if (options !== undefined && options !== null) return normalizeOptions(url, options);
+  // The commonest call: no options. Same plan as the rules give, with the URL and a headers object of its own.
+  bare ??= normalizeOptions('', EMPTY_OPTIONS);
+  return Object.freeze({ ...bare, url, headers: { ...bare.headers } });
+}
+
+function normalizeOptions(url: string, options: object): RequestPlan {
+  const o = options as HttpRequestOptions;
   const method = methodOf(o);
   const getLike = GET_LIKE.has(method);
   const headers: Record<string, string> = {};

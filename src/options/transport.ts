@@ -262,10 +262,45 @@ function keepAliveOf(v: unknown): number | undefined {
   return (Math.floor(Math.min(v, 2 ** 31) / 1000) + 1) * 1000;
 }
 
+const KEY_LIST = [...TRANSPORT_KEYS];
+/** Plans of transport options made only of primitive values, by those values: apps repeat the same few sets. */
+const memo = new Map<string, TransportPlan>();
+const MEMO_MAX = 64;
+
+/**
+ * The transport options as one string, when every one present is a primitive (the plan is then a function of
+ * this string alone); undefined when one is an object or a function, whose contents may change between calls.
+ * Presence counts (`{ caPath: undefined }` asks for the TLS defaults), and every value is length-prefixed.
+ */
+function primitiveSignature(o: Bag): string | undefined {
+  let sig = '';
+  for (const key of KEY_LIST) {
+    if (!(key in o)) continue;
+    const v = o[key];
+    const type = typeof v;
+    if (v !== null && (type === 'object' || type === 'function')) return undefined;
+    const text = type === 'symbol' ? '' : String(v);
+    sig += `${key}:${type}:${String(text.length)}:${text};`;
+  }
+  return sig;
+}
+
 /** The transport part of a request's options; undefined when none is present. */
 export function transportPlanOf(options: HttpRequestOptions): TransportPlan | undefined {
   if (!hasTransportOptions(options)) return undefined;
   const o = options as unknown as Bag;
+  const sig = primitiveSignature(o);
+  if (sig === undefined) return freshTransportPlan(o);
+  let plan = memo.get(sig);
+  if (plan === undefined) {
+    plan = freshTransportPlan(o);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(sig, plan);
+  }
+  return plan;
+}
+
+function freshTransportPlan(o: Bag): TransportPlan {
   const tls = tlsPlanOf(o);
   const dns = dnsPlanOf(o);
   const reuse = typeof o.reuseConnections === 'boolean' ? o.reuseConnections : true;
@@ -275,13 +310,14 @@ export function transportPlanOf(options: HttpRequestOptions): TransportPlan | un
   if (dns !== undefined) parts.push(`dns${JSON.stringify(dns)}`);
   if (!reuse) parts.push('fresh');
   if (keepAlive !== undefined) parts.push(`idle${keepAlive}`);
-  return {
+  // Frozen: a memoised plan is shared by every request that brought the same options.
+  return Object.freeze({
     key: parts.join('|'),
     proxy: proxyChoiceOf(o),
-    tls,
-    dns,
+    tls: tls === undefined ? undefined : Object.freeze(tls),
+    dns: dns === undefined ? undefined : Object.freeze(dns),
     reuse,
     keepAlive,
     auth: authPlanOf(o.serverAuthentication),
-  };
+  });
 }

@@ -43,6 +43,8 @@ const keyed = new Map<string, Route>();
  * callback is never handed to a request that brought another; a dropped callback lets its pool be collected.
  */
 const byCallback = new WeakMap<ValidationCallback, Map<string, Route>>();
+/** Direct (no proxy) pools of a transport plan, by connectTimeout and protocol: the keyed lookup without a key string. */
+const directByPlan = new WeakMap<TransportPlan, Map<number, Route>>();
 
 /** curl keeps an idle connection for reuse up to 118 s (CURLOPT_MAXAGE_CONN); undici's default is 4 s. */
 export const IDLE_CONNECTION_MS = 118_000;
@@ -119,6 +121,25 @@ export function dispatcherFor(settings: PoolSettings, target?: TargetUrl): Route
   const hop = target ?? (url === undefined ? undefined : parseTarget(url));
   const proxy = hop === undefined || url === undefined ? undefined : proxyFor(t, url, hop);
   if (t === undefined && proxy === undefined) return plainPool(settings.connectTimeout, settings.usingProtocol !== 0);
+  if (t !== undefined && proxy === undefined) {
+    // A memoised plan comes back with every request that has the same options: remember its direct pool on it.
+    let byPlan = directByPlan.get(t);
+    if (byPlan === undefined) {
+      byPlan = new Map<number, Route>();
+      directByPlan.set(t, byPlan);
+    }
+    const slot = settings.connectTimeout * 2 + (settings.usingProtocol === 0 ? 0 : 1);
+    let pool = byPlan.get(slot);
+    if (pool === undefined) {
+      pool = keyedPool(settings, t, undefined, hop);
+      byPlan.set(slot, pool);
+    }
+    return pool;
+  }
+  return keyedPool(settings, t, proxy, hop);
+}
+
+function keyedPool(settings: PoolSettings, t: TransportPlan | undefined, proxy: ProxyPlan | undefined, hop: TargetUrl | undefined): Route {
   const route = proxy === undefined ? 'direct' : `${proxy.key}|${hop !== undefined && forwards(proxy, hop) ? 'forward' : 'tunnel'}`;
   const key = `${settings.connectTimeout}|${settings.usingProtocol === 0 ? 1 : 2}|${t?.key ?? ''}|${route}`;
   const validation = t?.tls?.validation;
