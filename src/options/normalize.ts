@@ -60,7 +60,7 @@ let bare: RequestPlan | undefined;
 
 /** Device parsing rules (spec §2.2–2.4) → a frozen plan. Throws a 401 CodedFailure for input the device rejects. */
 export function normalize(url: string, options: object | undefined): RequestPlan {
-  if (options !== undefined && options !== null) return normalizeOptions(url, options);
+  if (options !== undefined) return normalizeOptions(url, options);
   // The commonest call: no options. Same plan as the rules give, with the URL and a headers object of its own.
   bare ??= normalizeOptions('', EMPTY_OPTIONS);
   return Object.freeze({ ...bare, url, headers: { ...bare.headers } });
