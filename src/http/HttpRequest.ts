@@ -238,7 +238,7 @@ export class HttpRequestObject {
     const headListener = headListenerOf(this);
     const observer: TransferObserver = {
       onHeaders(header) {
-        if (listeners.has('headersReceive') || listeners.has('headerReceive')) {
+        if (listeners.size !== 0 && (listeners.has('headersReceive') || listeners.has('headerReceive'))) {
           const snapshot = headerSnapshot(header);
           listeners.emit('headersReceive', snapshot);
           listeners.emit('headerReceive', snapshot);

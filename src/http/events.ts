@@ -48,6 +48,11 @@ export class Listeners {
     if (current !== undefined && (args.length === 1 || current.fn === fn)) this.#byType.delete(type as EventName);
   }
 
+  /** How many event types have a listener: 0 lets a response skip every per-event check. */
+  get size(): number {
+    return this.#byType.size;
+  }
+
   has(type: EventName): boolean {
     return this.#byType.has(type);
   }

@@ -61,9 +61,27 @@ let bare: RequestPlan | undefined;
 /** Device parsing rules (spec §2.2–2.4) → a frozen plan. Throws a 401 CodedFailure for input the device rejects. */
 export function normalize(url: string, options: object | undefined): RequestPlan {
   if (options !== undefined) return normalizeOptions(url, options);
-  // The commonest call: no options. Same plan as the rules give, with the URL and a headers object of its own.
-  bare ??= normalizeOptions('', EMPTY_OPTIONS);
-  return Object.freeze({ ...bare, url, headers: { ...bare.headers } });
+  // The commonest call: no options. The plan the rules give, with the URL and a headers object of its own,
+  // written out field by field in the order of the general literal so that every plan shares one shape.
+  const b = (bare ??= normalizeOptions('', EMPTY_OPTIONS));
+  return Object.freeze({
+    url,
+    method: b.method,
+    headers: { ...b.headers },
+    body: b.body,
+    defaultContentType: b.defaultContentType,
+    readTimeout: b.readTimeout,
+    connectTimeout: b.connectTimeout,
+    maxLimit: b.maxLimit,
+    maxRedirects: b.maxRedirects,
+    expectDataType: b.expectDataType,
+    usingCache: b.usingCache,
+    priority: b.priority,
+    usingProtocol: b.usingProtocol,
+    range: b.range,
+    transport: b.transport,
+    options: b.options,
+  });
 }
 
 function normalizeOptions(url: string, options: object): RequestPlan {

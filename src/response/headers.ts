@@ -35,9 +35,14 @@ export function mergeHeaderBlock(into: HeaderObject, raw: readonly (Buffer | str
 /** undici's parsed header value as the device shows it: UTF-8 (undici decodes latin1), cut at NUL. */
 function deviceText(latin1: string): string {
   // Bytes outside ASCII, NUL and surrounding blanks need work; most values have none of them.
-  if (!/[\x00\x80-\xff]/.test(latin1)) {
-    return latin1.charCodeAt(0) <= 32 || latin1.charCodeAt(latin1.length - 1) <= 32 ? latin1.trim() : latin1;
+  const n = latin1.length;
+  let i = 0;
+  while (i < n) {
+    const c = latin1.charCodeAt(i);
+    if (c === 0 || c > 0x7f) break;
+    i++;
   }
+  if (i === n) return n !== 0 && (latin1.charCodeAt(0) <= 32 || latin1.charCodeAt(n - 1) <= 32) ? latin1.trim() : latin1;
   const utf8 = Buffer.from(latin1, 'latin1').toString('utf8');
   const nul = utf8.indexOf('\0');
   return (nul < 0 ? utf8 : utf8.slice(0, nul)).trim();
@@ -49,22 +54,40 @@ export type ParsedHeaders = Record<string, string | string[] | undefined>;
 /**
  * Merges one parsed header block into the object accumulated over every hop (the hot path: it
  * reuses undici's parsing instead of decoding raw buffers again). Same rules as mergeHeaderBlock.
+ * Returns the length of the longest value as received, for curl's limit on one header line.
  */
-export function mergeParsed(into: HeaderObject, parsed: ParsedHeaders): void {
+export function mergeParsed(into: HeaderObject, parsed: ParsedHeaders): number {
+  let longest = 0;
   for (const name in parsed) {
     const value = parsed[name];
     if (value === undefined) continue;
-    if (name === 'set-cookie') {
-      const lines = (Array.isArray(value) ? value : [value]).map(deviceText).filter((v) => v !== '');
-      if (lines.length === 0) continue;
-      const list = into['set-cookie'];
-      if (Array.isArray(list)) list.push(...lines);
-      else into['set-cookie'] = lines;
+    if (typeof value === 'string') {
+      if (value.length > longest) longest = value.length;
+      if (name === 'set-cookie') {
+        appendCookies(into, [value]);
+        continue;
+      }
+      const text = deviceText(value);
+      if (text !== '') put(into, name, text);
       continue;
     }
-    const text = deviceText(Array.isArray(value) ? (value[value.length - 1] ?? '') : value);
+    for (const v of value) if (v.length > longest) longest = v.length;
+    if (name === 'set-cookie') {
+      appendCookies(into, value);
+      continue;
+    }
+    const text = deviceText(value[value.length - 1] ?? '');
     if (text !== '') put(into, name, text);
   }
+  return longest;
+}
+
+function appendCookies(into: HeaderObject, values: readonly string[]): void {
+  const lines = values.map(deviceText).filter((v) => v !== '');
+  if (lines.length === 0) return;
+  const list = into['set-cookie'];
+  if (Array.isArray(list)) list.push(...lines);
+  else into['set-cookie'] = lines;
 }
 
 /** The last value of one header of a parsed block. */

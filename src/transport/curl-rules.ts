@@ -21,16 +21,6 @@ export function handshakeFailure(err: unknown, target: TargetUrl | undefined, so
 /** curl's limit for one response header line (its limit for a whole block is set on the pools). */
 export const MAX_HEADER_LINE = 100 * 1024;
 
-export function longestValue(headers: Record<string, string | string[] | undefined>): number {
-  let longest = 0;
-  for (const name in headers) {
-    const value = headers[name];
-    if (typeof value === 'string') longest = Math.max(longest, value.length);
-    else if (value !== undefined) for (const v of value) longest = Math.max(longest, v.length);
-  }
-  return longest;
-}
-
 /**
  * undici fails a 204 or 304 that carries a Content-Length (RFC 9110 allows it on 304: the length of
  * the stored representation), though neither has a body; curl takes them as they are.

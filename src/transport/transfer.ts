@@ -13,7 +13,7 @@ import { mergeParsed, parsedHeader, type HeaderObject } from '../response/header
 import { connectionOf, underlyingFailure } from './connection.js';
 import { bufferSource, multipartSource, type BodySource, type SendProgress } from './body.js';
 import { decoderFor, type DecodeSink } from './decode.js';
-import { bodilessStatus, CREDENTIALS, handshakeFailure, longestValue, MAX_HEADER_LINE, NO_BODY_STATUS } from './curl-rules.js';
+import { bodilessStatus, CREDENTIALS, handshakeFailure, MAX_HEADER_LINE, NO_BODY_STATUS } from './curl-rules.js';
 import { depsReady, loadDeps } from './deps.js';
 import { dispatchTransfer } from './dispatchers.js';
 import { withLookupSignal } from './dns.js';
@@ -246,12 +246,10 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     this.#marks.headers = now;
     this.#phase = Phase.InBody;
     this.#status = statusCode;
-    const tooLong = longestValue(headers) > MAX_HEADER_LINE;
-    if (tooLong) {
+    if (mergeParsed(this.#header, headers) > MAX_HEADER_LINE) {
       this.#fail(new CodedFailure('a response header line over 100 KiB', { curl: 100 }));
       return;
     }
-    mergeParsed(this.#header, headers);
     const setCookie = headers['set-cookie'];
     if (setCookie !== undefined) {
       this.#jar ??= new Jar();
@@ -263,8 +261,11 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       if (this.#location !== undefined) return;
     }
     if (this.#method === 'HEAD' || NO_BODY_STATUS.has(statusCode)) return;
-    const length = parsedHeader(headers, 'content-length');
-    this.#total = length === undefined ? 0 : Number(length) || 0;
+    if (this.#observer.onReceiveProgress !== undefined) {
+      // Only progress events need the announced length.
+      const length = parsedHeader(headers, 'content-length');
+      this.#total = length === undefined ? 0 : Number(length) || 0;
+    }
     try {
       this.#decoder = decoderFor(parsedHeader(headers, 'content-encoding'), this);
     } catch (err) {
