@@ -380,8 +380,16 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       redirects: this.#redirects,
       sent: this.#sent,
     };
-    // undici hands a keep-alive socket back to its pool one loop turn after the response ends.
-    // Settling after that turn lets the caller's next request reuse the socket, as curl would.
+    if (this.#reused && (this.#socket as { alpnProtocol?: unknown } | undefined)?.alpnProtocol === 'h2') {
+      // An HTTP/2 connection that already carried a stream takes the next one at once: no socket to hand back.
+      queueMicrotask(() => {
+        this.#resolve(result);
+      });
+      return;
+    }
+    // undici hands a keep-alive socket back to its pool one loop turn after the response ends (an HTTP/2
+    // connection joins its pool after its first response too). Settling after that turn lets the caller's next
+    // request reuse the connection, as curl would.
     queueMicrotask(() => setImmediate(this.#resolve, result));
   }
 
