@@ -18,7 +18,7 @@ const REQUESTS = intEnv('BENCH_REQUESTS', 2000);
 const WARMUP = intEnv('BENCH_WARMUP', 1000);
 /** Later rounds only re-warm (pools, caches): the JIT is warm after the first. */
 const REWARM = Math.min(WARMUP, 200);
-const ROUNDS = Math.max(1, intEnv('BENCH_ROUNDS', 6));
+const ROUNDS = Math.max(1, intEnv('BENCH_ROUNDS', 10));
 const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 20);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,64').split(',').map(Number).filter((n) => n >= 1);
 const RSS_REQUESTS = intEnv('BENCH_RSS_REQUESTS', 10_000);
