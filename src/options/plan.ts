@@ -1,6 +1,6 @@
 import type { HttpRequestOptions, ValidationCallback } from '../api/types.js';
 
-/** Everything the transport needs for one request, decided once, up front, and then frozen. */
+/** Everything the transport needs for one request, decided once, up front, and read-only from then on. */
 export interface RequestPlan {
   /** The URL as given plus the query built from extraData / queryParams (scheme not yet guessed). */
   readonly url: string;

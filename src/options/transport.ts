@@ -15,13 +15,9 @@ import type {
   TlsPlan,
   TransportPlan,
 } from './plan.js';
+import { sameValues, signatureOf, TRANSPORT_KEY_LIST, transportValues } from './transport-keys.js';
 
-/** Options that need more than the default transport. */
-const TRANSPORT_KEYS = new Set([
-  'usingProxy', 'usingSocks5Proxy', 'caPath', 'caData', 'clientCert', 'certificatePinning', 'remoteValidation',
-  'tlsOptions', 'sniHostName', 'enablePartialChain', 'sslType', 'addressFamily', 'dnsServers', 'dnsOverHttps',
-  'reuseConnections', 'inactivityMs', 'serverAuthentication',
-]);
+const TRANSPORT_KEYS = new Set<string>(TRANSPORT_KEY_LIST);
 const TLS_KEYS = [
   'caPath', 'caData', 'clientCert', 'certificatePinning', 'remoteValidation', 'tlsOptions', 'sniHostName',
   'enablePartialChain', 'sslType',
@@ -262,34 +258,19 @@ function keepAliveOf(v: unknown): number | undefined {
   return (Math.floor(Math.min(v, 2 ** 31) / 1000) + 1) * 1000;
 }
 
-const KEY_LIST = [...TRANSPORT_KEYS];
 /** Plans of transport options made only of primitive values, by those values: apps repeat the same few sets. */
 const memo = new Map<string, TransportPlan>();
 const MEMO_MAX = 64;
-
-/**
- * The transport options as one string, when every one present is a primitive (the plan is then a function of
- * this string alone); undefined when one is an object or a function, whose contents may change between calls.
- * Presence counts (`{ caPath: undefined }` asks for the TLS defaults), and every value is length-prefixed.
- */
-function primitiveSignature(o: Bag): string | undefined {
-  let sig = '';
-  for (const key of KEY_LIST) {
-    if (!(key in o)) continue;
-    const v = o[key];
-    const type = typeof v;
-    if (v !== null && (type === 'object' || type === 'function')) return undefined;
-    const text = type === 'symbol' ? '' : String(v);
-    sig += `${key}:${type}:${String(text.length)}:${text};`;
-  }
-  return sig;
-}
+/** The values and plan of the last primitive set: a repeat skips building and hashing its signature. */
+let last: { readonly values: readonly unknown[]; readonly plan: TransportPlan } | undefined;
 
 /** The transport part of a request's options; undefined when none is present. */
 export function transportPlanOf(options: HttpRequestOptions): TransportPlan | undefined {
   if (!hasTransportOptions(options)) return undefined;
   const o = options as unknown as Bag;
-  const sig = primitiveSignature(o);
+  const values = transportValues(o);
+  if (last !== undefined && sameValues(last.values, values)) return last.plan;
+  const sig = signatureOf(values);
   if (sig === undefined) return freshTransportPlan(o);
   let plan = memo.get(sig);
   if (plan === undefined) {
@@ -297,6 +278,7 @@ export function transportPlanOf(options: HttpRequestOptions): TransportPlan | un
     if (memo.size >= MEMO_MAX) memo.clear();
     memo.set(sig, plan);
   }
+  last = { values, plan };
   return plan;
 }
 
