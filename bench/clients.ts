@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as nodeHttp from 'node:http';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import http from 'ohos-net-http';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
@@ -152,9 +153,12 @@ class Collect implements Dispatcher.DispatchHandler {
   #chunks: Buffer[] = [];
   readonly #resolve: () => void;
   readonly #reject: (err: Error) => void;
-  constructor(resolve: () => void, reject: (err: Error) => void) {
+  readonly #nextTurn: boolean;
+  /** `nextTurn`: settle one loop turn after the response, when undici has handed the socket back to its pool. */
+  constructor(resolve: () => void, reject: (err: Error) => void, nextTurn = false) {
     this.#resolve = resolve;
     this.#reject = reject;
+    this.#nextTurn = nextTurn;
   }
   /** undici 7 tells the handler API from the legacy one by this method. */
   onRequestStart(): void {
@@ -170,7 +174,8 @@ class Collect implements Dispatcher.DispatchHandler {
     const text = (this.#chunks.length === 1 ? this.#chunks[0] as Buffer : Buffer.concat(this.#chunks)).toString('utf8');
     try {
       check(this.#status, text.length);
-      this.#resolve();
+      if (this.#nextTurn) queueMicrotask(() => setImmediate(this.#resolve));
+      else this.#resolve();
     } catch (err) {
       this.#reject(err as Error);
     }
@@ -192,6 +197,40 @@ const floor: ClientKind = {
     return Promise.resolve({
       worker: () => () => new Promise<void>((resolve, reject) => {
         dispatcher.dispatch(opts, new Collect(resolve, reject));
+      }),
+      close: () => dispatcher.close(),
+    });
+  },
+};
+
+export const FLOOR_DEVICE = 'undici dispatch, device rules';
+
+/** The request headers the device sends by default (src/options/defaults.ts), in its order. */
+const DEVICE_HEADERS: Readonly<Record<string, string>> = {
+  'user-agent': 'libcurl-agent/1.0',
+  accept: '*/*',
+  'accept-encoding': 'createZstdDecompress' in zlib ? 'deflate, gzip, br, zstd' : 'deflate, gzip, br',
+};
+
+/**
+ * The floor held to what the device does on the wire and with connections: it sends the device's default request
+ * headers; over HTTP/1.1 the next request waits until undici has handed the socket back (else undici opens a
+ * second connection and sequential requests alternate between two, which curl does not do); over HTTP/2 all
+ * requests share one connection, as curl multiplexes (undici alone opens one per concurrent first request).
+ * Not a target: it shows how much of the distance to the floor is the device's behaviour rather than our work.
+ */
+const floorDevice: ClientKind = {
+  name: FLOOR_DEVICE,
+  transports: ['h1', 'h2'],
+  create(url) {
+    const h2 = url.startsWith('https:');
+    const dispatcher = h2
+      ? new Agent({ allowH2: true, headersTimeout: 0, bodyTimeout: 0, connect: { ca: ca() }, pipelining: 128, connections: 1 })
+      : undiciAgent(url);
+    const { origin, pathname } = new URL(url);
+    return Promise.resolve({
+      worker: () => () => new Promise<void>((resolve, reject) => {
+        dispatcher.dispatch({ origin, path: pathname, method: 'GET', headers: { ...DEVICE_HEADERS } }, new Collect(resolve, reject, !h2));
       }),
       close: () => dispatcher.close(),
     });
@@ -284,5 +323,5 @@ const nodeFetchKind: ClientKind = {
 
 /** In table order: ours first, then the floor and undici.request, then the alternatives. */
 export const CLIENTS: readonly ClientKind[] = [
-  ohosRequest, ohosStream, ohosSync, floor, undici, globalFetch, axiosKind, gotKind, nodeFetchKind,
+  ohosRequest, ohosStream, ohosSync, floor, floorDevice, undici, globalFetch, axiosKind, gotKind, nodeFetchKind,
 ];

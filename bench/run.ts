@@ -6,7 +6,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BASELINE, CLIENTS, FLOOR, type Client, type OneRequest, type Transport } from './clients.js';
+import { BASELINE, CLIENTS, FLOOR, FLOOR_DEVICE, type Client, type OneRequest, type Transport } from './clients.js';
 import { RESULT_PREFIX, fixed, hasGc, intEnv, median, mib, percentile, settle, startServer, type BenchServer } from './common.js';
 import { runLoad } from './load.js';
 import { formatSummary, summarise } from './profile-summary.js';
@@ -80,6 +80,8 @@ interface Row {
   readonly pairedRatio: number;
   /** The same against the dispatch floor. */
   readonly floorRatio: number;
+  /** The same against the floor held to the device's rules (its request headers and connection discipline). */
+  readonly deviceFloorRatio: number;
   /** Median over rounds of request()'s req/s divided by this client's (at c=1: mean latency relative to request()). */
   readonly latencyVsRequest: number;
   readonly p50: number;
@@ -112,7 +114,7 @@ async function smallGets(origin: string, transport: Transport): Promise<Row[]> {
   const clients = new Map<string, { client: Client; max: number }>();
   for (const kind of CLIENTS) {
     if (!(kind.transports ?? ['h1']).includes(transport)) continue;
-    if (ONLY_CLIENTS !== undefined && kind.name !== FLOOR && kind.name !== BASELINE && !ONLY_CLIENTS.some((c) => kind.name.includes(c))) continue;
+    if (ONLY_CLIENTS !== undefined && kind.name !== FLOOR && kind.name !== FLOOR_DEVICE && kind.name !== BASELINE && !ONLY_CLIENTS.some((c) => kind.name.includes(c))) continue;
     const made = await kind.create(url);
     if (typeof made === 'string') note(`${kind.name} skipped: ${made}`);
     else clients.set(kind.name, { client: made, max: kind.maxConcurrency ?? Infinity });
@@ -156,6 +158,7 @@ async function smallGets(origin: string, transport: Transport): Promise<Row[]> {
         rps: median(rps.get(name) as number[]),
         pairedRatio: pairedMedian(rps.get(name), rps.get(BASELINE)),
         floorRatio: pairedMedian(rps.get(name), rps.get(FLOOR)),
+        deviceFloorRatio: pairedMedian(rps.get(name), rps.get(FLOOR_DEVICE)),
         latencyVsRequest: pairedMedian(rps.get(OURS), rps.get(name)),
         p50: percentile(all, 50),
         p99: percentile(all, 99),
@@ -194,6 +197,10 @@ function targets(rows: readonly Row[]): string[] {
       const floorTarget = t === 'h1' || c >= 64;
       const floorCpu = find(t, FLOOR, c)?.cpu ?? NaN;
       out.push(`- ${label}: request() = **${fixed(ours.floorRatio, 3)} × the dispatch floor**, ${fixed(ours.pairedRatio, 3)} × undici.request req/s; client CPU per request ${fixed(ours.cpu / floorCpu)} × the floor's${floorTarget ? ` — ${ours.floorRatio >= 0.85 ? 'meets' : 'MISSES'} ≥ 0.85 × floor` : ''}`);
+      const deviceFloor = find(t, FLOOR_DEVICE, c);
+      if (deviceFloor !== undefined) {
+        out.push(`- ${label}: (not a target) request() = ${fixed(ours.deviceFloorRatio, 3)} × the floor held to the device's rules, which itself runs at ${fixed(deviceFloor.floorRatio, 3)} × the floor`);
+      }
       const ax = find(t, 'axios', c);
       if (ax !== undefined) {
         const vsAxios = ours.pairedRatio / ax.pairedRatio;
@@ -436,7 +443,7 @@ const head = [
   `- Node ${process.version}; undici ${versionOf('undici')}, axios ${versionOf('axios')}, got ${versionOf('got')}, node-fetch ${versionOf('node-fetch')}`,
   `- Command: \`${command}\` (took ${elapsed.toFixed(0)} s); load average before the run ${loadBefore}`,
   `- Server: node:http (HTTP/1.1) and node:http2 createSecureServer (TLS + HTTP/2, allowHTTP1, maxConcurrentStreams 128, test/fixtures certificate; our client passes caPath, undici its own Agent's connect.ca) in a separate process on 127.0.0.1, keep-alive. Client: one process, clients in turn, rotated each round, forced GC + 100 ms pause before every measured run.`,
-  `- Small GET: ${REQUESTS} requests per run after a warm-up (${WARMUP} requests in the first round, ${REWARM} later), ${ROUNDS} rounds; req/s = median of rounds; its ratios = median over rounds of (client ÷ the dispatch floor, or ÷ undici.request, in the same round), which cancels most of the load other processes put on the machine; p50/p99 over all rounds' latencies. The floor is undici's \`dispatch\` with a handler that only collects the bytes and decodes them to a string (no Readable, no header object); it and undici.request share the Agent settings of our pools (allowH2, headersTimeout 0, bodyTimeout 0). requestSync() blocks, so it runs at c=1 only; its latency ratio is its p50 over request()'s p50 (the mean, as median over rounds of request() req/s ÷ requestSync() req/s, is given beside it). Latency and CPU ratios: lower is better. Client CPU = user + system time of the client process per request (median of rounds): steadier than req/s when the machine is shared.`,
+  `- Small GET: ${REQUESTS} requests per run after a warm-up (${WARMUP} requests in the first round, ${REWARM} later), ${ROUNDS} rounds; req/s = median of rounds; its ratios = median over rounds of (client ÷ the dispatch floor, or ÷ undici.request, in the same round), which cancels most of the load other processes put on the machine; p50/p99 over all rounds' latencies. The floor is undici's \`dispatch\` with a handler that only collects the bytes and decodes them to a string (no Readable, no header object); it and undici.request share the Agent settings of our pools (allowH2, headersTimeout 0, bodyTimeout 0). \`undici dispatch, device rules\` is the same handler held to what the device does: its default request headers (User-Agent, Accept, Accept-Encoding), the next HTTP/1.1 request only once undici has handed the socket back to its pool (one loop turn; sooner, undici opens a second connection), one multiplexed HTTP/2 connection (undici alone opens one per concurrent first request). requestSync() blocks, so it runs at c=1 only; its latency ratio is its p50 over request()'s p50 (the mean, as median over rounds of request() req/s ÷ requestSync() req/s, is given beside it). Latency and CPU ratios: lower is better. Client CPU = user + system time of the client process per request (median of rounds): steadier than req/s when the machine is shared.`,
   '',
 ];
 const body: string[] = [];
