@@ -17,7 +17,7 @@ const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 const REQUESTS = intEnv('BENCH_REQUESTS', 2000);
 const WARMUP = intEnv('BENCH_WARMUP', 1000);
 /** Later rounds only re-warm (pools, caches): the JIT is warm after the first. */
-const REWARM = Math.min(WARMUP, 200);
+const REWARM = Math.min(WARMUP, intEnv('BENCH_REWARM', 200));
 const ROUNDS = Math.max(1, intEnv('BENCH_ROUNDS', 10));
 const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 20);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,64').split(',').map(Number).filter((n) => n >= 1);
