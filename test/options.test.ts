@@ -576,12 +576,24 @@ describe('request options against a real echo server', () => {
       assert.equal(ours.url, curl.url);
     });
 
-    it('non-ASCII in the URL goes out as raw UTF-8 bytes, as with curl (node:http refuses both with 400)', async () => {
+    it('non-ASCII in the URL gets the answer curl gets', async () => {
+      // Whether node:http takes such a target depends on its parser (Node 20.20 answers 400, 20.18 takes it).
       const url = `${server.origin}/é?k=ü`;
-      const curl = await curlRun(['-g', '-w', '%{http_code}', url]);
-      assert.equal(curl.stdout, '400');
-      assert.equal((await client.request(url)).responseCode, 400);
+      const curl = await curlRun(['-g', '-s', '-o', '/dev/null', '-w', '%{http_code}', url]);
+      assert.equal(String((await client.request(url)).responseCode), curl.stdout);
       assert.equal((await client.request(`${server.origin}/x`, { extraData: { k: 'ü' } })).responseCode, 200, 'encoded objects are fine');
+    });
+
+    it('non-ASCII in the URL reaches the server as the bytes curl sends', {
+      todo: 'curl 7.88 percent-encodes non-ASCII in the path (/%c3%a9) and sends the query raw; ours sends both raw. ' +
+        'Seen only where node:http takes such targets (Node 20.18); on 20.20 both get 400',
+    }, async () => {
+      const before = seen.length;
+      await curlRun(['-g', '-s', '-o', '/dev/null', `${server.origin}/é?k=ü`]);
+      const curlSaw = seen.slice(before).map((e) => e.url);
+      const mark = seen.length;
+      await client.request(`${server.origin}/é?k=ü`);
+      assert.deepEqual(seen.slice(mark).map((e) => e.url), curlSaw);
     });
   });
 
