@@ -261,6 +261,14 @@ function keepAliveOf(v: unknown): number | undefined {
 /** Plans of transport options made only of primitive values, by those values: apps repeat the same few sets. */
 const memo = new Map<string, TransportPlan>();
 const MEMO_MAX = 64;
+/** The plans in the memo: only these come back, so only these are worth remembering things on (their pools). */
+const shared = new WeakSet<TransportPlan>();
+
+/** Whether `plan` is shared by every request that brings the same option values. */
+export function isSharedPlan(plan: TransportPlan): boolean {
+  return shared.has(plan);
+}
+
 /** The values and plan of the last primitive set: a repeat skips building and hashing its signature. */
 let last: { readonly values: readonly unknown[]; readonly plan: TransportPlan } | undefined;
 
@@ -277,6 +285,7 @@ export function transportPlanOf(options: HttpRequestOptions): TransportPlan | un
     plan = freshTransportPlan(o);
     if (memo.size >= MEMO_MAX) memo.clear();
     memo.set(sig, plan);
+    shared.add(plan);
   }
   last = { values, plan };
   return plan;

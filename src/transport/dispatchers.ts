@@ -7,6 +7,7 @@ import { settings as nodeSettings } from '../config.js';
 import { CodedFailure } from '../errors/business-error.js';
 import { INTERNAL_ERROR, PERMISSION_DENIED } from '../errors/codes.js';
 import type { ProxyPlan, TransportPlan } from '../options/plan.js';
+import { isSharedPlan } from '../options/transport.js';
 import { parseTarget, type TargetUrl } from '../options/url.js';
 import { AuthRetry } from './auth.js';
 import { dispatchCoalesced, multiplexingFactory } from './coalesce.js';
@@ -121,7 +122,7 @@ export function dispatcherFor(settings: PoolSettings, target?: TargetUrl): Route
   const hop = target ?? (url === undefined ? undefined : parseTarget(url));
   const proxy = hop === undefined || url === undefined ? undefined : proxyFor(t, url, hop);
   if (t === undefined && proxy === undefined) return plainPool(settings.connectTimeout, settings.usingProtocol !== 0);
-  if (t !== undefined && proxy === undefined) {
+  if (t !== undefined && proxy === undefined && isSharedPlan(t)) {
     // A memoised plan comes back with every request that has the same options: remember its direct pool on it.
     let byPlan = directByPlan.get(t);
     if (byPlan === undefined) {
