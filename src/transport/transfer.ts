@@ -66,6 +66,8 @@ export interface TransferFailure {
   readonly cause: unknown;
 }
 
+const SETTLED = Promise.resolve();
+
 /**
  * One request from first byte to last, across redirect hops, as one undici handler.
  * Settles exactly once: through `resolve` with the result or `reject` with a device code.
@@ -380,9 +382,11 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       redirects: this.#redirects,
       sent: this.#sent,
     };
+    // Settled from a promise reaction rather than queueMicrotask: the same queue and order, without the async
+    // resource queueMicrotask builds and binds per call (only our code runs there, so its error reporting is moot).
     if (this.#reused && (this.#socket as { alpnProtocol?: unknown } | undefined)?.alpnProtocol === 'h2') {
       // An HTTP/2 connection that already carried a stream takes the next one at once: no socket to hand back.
-      queueMicrotask(() => {
+      void SETTLED.then(() => {
         this.#resolve(result);
       });
       return;
@@ -390,7 +394,7 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     // undici hands a keep-alive socket back to its pool one loop turn after the response ends (an HTTP/2
     // connection joins its pool after its first response too). Settling after that turn lets the caller's next
     // request reuse the connection, as curl would.
-    queueMicrotask(() => setImmediate(this.#resolve, result));
+    void SETTLED.then(() => setImmediate(this.#resolve, result));
   }
 
   error(err: unknown): void {
