@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import * as nodeHttp from 'node:http';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import http from 'ohos-net-http';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { ACCEPT, ACCEPT_ENCODING, USER_AGENT } from '../src/options/defaults.js';
 
 /** One request, start to finished body. Rejects on anything but a complete 200. */
 export type OneRequest = () => Promise<void>;
@@ -205,11 +205,11 @@ const floor: ClientKind = {
 
 export const FLOOR_DEVICE = 'undici dispatch, device rules';
 
-/** The request headers the device sends by default (src/options/defaults.ts), in its order. */
+/** The request headers the device sends by default, in its order: the library's own constants. */
 const DEVICE_HEADERS: Readonly<Record<string, string>> = {
-  'user-agent': 'libcurl-agent/1.0',
-  accept: '*/*',
-  'accept-encoding': 'createZstdDecompress' in zlib ? 'deflate, gzip, br, zstd' : 'deflate, gzip, br',
+  'user-agent': USER_AGENT,
+  accept: ACCEPT,
+  'accept-encoding': ACCEPT_ENCODING,
 };
 
 /**
