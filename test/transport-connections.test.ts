@@ -98,6 +98,13 @@ describe('connection reuse', () => {
     assert.equal(again.code, 0);
     assert.equal(again.res?.connectionExtraInfo?.isReusedConnection, true);
     assert.equal(h1.connections - before, 2);
+    // Right after a request with false, 0 (a number: not a boolean, so ignored) must not take false's plan,
+    // though 0 == false: the last values are compared strictly.
+    await attempt(url, { caPath: CA, reuseConnections: false });
+    assert.equal(connectionHeaders.at(-1), 'close');
+    const zero = await attempt(url, { caPath: CA, reuseConnections: 0 as unknown as boolean });
+    assert.notEqual(connectionHeaders.at(-1), 'close');
+    assert.equal(zero.res?.connectionExtraInfo?.isReusedConnection, true);
   });
 
   it('inactivityMs: an idle connection is reused within the limit, not after it', async () => {
