@@ -1,5 +1,6 @@
 // Measurements that need a process of their own (clean heap, clean RSS, no JIT state from other
-// libraries): micro-benchmarks, peak RSS, the large stream, the cache, and the profiled loop.
+// libraries): the small-GET runs, micro-benchmarks, peak RSS, the large stream, the cache, and the
+// profiled loop.
 // Usage: node --expose-gc child.js <mode> <origin> [args…]; prints one `BENCH_RESULT {json}` line.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -281,6 +282,34 @@ async function cache(origin: string, total: number): Promise<void> {
   }
 }
 
+// ---- one small-GET run: one client alone in this process, as an app would use it ----------------
+
+/**
+ * Warms up for `warmMs` (pools, then the JIT), then measures for `measureMs`. No forced GC in between: a full
+ * GC discards optimized code whose embedded objects died, so a run right after one measures recompiling.
+ */
+async function small(origin: string, name: string, concurrency: number, warmMs: number, measureMs: number): Promise<void> {
+  const made = await kindNamed(name).create(`${origin}/json`);
+  if (typeof made === 'string') {
+    emit({ skipped: made });
+    return;
+  }
+  const workers = Array.from({ length: concurrency }, () => made.worker());
+  await runLoad(workers, Infinity, warmMs);
+  const r = await runLoad(workers, Infinity, measureMs);
+  await made.close();
+  emit({
+    completed: r.completed,
+    errors: r.errors,
+    firstError: r.firstError,
+    elapsedMs: r.elapsedMs,
+    cpu: r.cpuMicrosPerRequest,
+    p50: percentile(r.latencies, 50),
+    p99: percentile(r.latencies, 99),
+    stuck: r.stuck,
+  });
+}
+
 // ---- the loop profiled with --cpu-prof -------------------------------------------------------
 
 async function profile(origin: string, name: string, total: number, concurrency: number): Promise<void> {
@@ -300,6 +329,9 @@ async function profile(origin: string, name: string, total: number, concurrency:
 const [mode, origin, a, b, c] = process.argv.slice(2);
 if (origin === undefined || !/^https?:\/\/127\.0\.0\.1:/.test(origin)) throw new Error('child needs a 127.0.0.1 origin');
 switch (mode) {
+  case 'small':
+    await small(origin, a as string, Number(b), Number(c), Number(process.argv[7]));
+    break;
   case 'micro':
     await micro(origin);
     break;

@@ -1,5 +1,6 @@
 // A bounded closed-loop load: `concurrency` workers, each with one request in flight, until `total`
-// requests have finished or the time limit has passed (whichever comes first).
+// requests have finished or the time limit has passed (whichever comes first). `total` Infinity: a
+// run of fixed length.
 import { performance } from 'node:perf_hooks';
 import type { OneRequest } from './clients.js';
 
@@ -14,6 +15,8 @@ export interface LoadResult {
   readonly cpuMicrosPerRequest: number;
   /** Set when the run stopped on its time limit rather than its count. */
   readonly timedOut: boolean;
+  /** Set when requests were still unsettled 10 s after the time limit. */
+  readonly stuck: boolean;
 }
 
 export async function runLoad(
@@ -21,7 +24,8 @@ export async function runLoad(
   total: number,
   limitMs: number,
 ): Promise<LoadResult> {
-  const latencies = new Float64Array(total);
+  // A run of fixed length cannot size its array up front.
+  const latencies: Float64Array | number[] = Number.isFinite(total) ? new Float64Array(total) : [];
   let next = 0;
   let completed = 0;
   let errors = 0;
@@ -54,7 +58,7 @@ export async function runLoad(
   const elapsedMs = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
   if (outcome === 'stuck') firstError ??= 'requests did not settle';
-  const done = latencies.subarray(0, completed).sort();
+  const done = (latencies instanceof Float64Array ? latencies.subarray(0, completed) : Float64Array.from(latencies)).sort();
   return {
     completed,
     errors,
@@ -63,5 +67,6 @@ export async function runLoad(
     latencies: done,
     cpuMicrosPerRequest: (cpu.user + cpu.system) / Math.max(1, completed),
     timedOut: outcome === 'stuck' || completed < total,
+    stuck: outcome === 'stuck',
   };
 }

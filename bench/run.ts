@@ -6,20 +6,17 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { BASELINE, CLIENTS, FLOOR, FLOOR_DEVICE, type Client, type OneRequest, type Transport } from './clients.js';
-import { RESULT_PREFIX, fixed, hasGc, intEnv, median, mib, percentile, settle, startServer, type BenchServer } from './common.js';
-import { runLoad } from './load.js';
+import { BASELINE, CLIENTS, FLOOR, FLOOR_DEVICE, type Transport } from './clients.js';
+import { RESULT_PREFIX, fixed, intEnv, median, mib, startServer, type BenchServer } from './common.js';
 import { formatSummary, summarise } from './profile-summary.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 
-const REQUESTS = intEnv('BENCH_REQUESTS', 2000);
-const WARMUP = intEnv('BENCH_WARMUP', 1000);
-/** Later rounds only re-warm (pools, caches): the JIT is warm after the first. */
-const REWARM = Math.min(WARMUP, intEnv('BENCH_REWARM', 200));
-const ROUNDS = Math.max(1, intEnv('BENCH_ROUNDS', 10));
-const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 20);
+/** Each small-GET run: this long to warm up (pools, then the JIT), then this long measured. */
+const WARMUP_MS = intEnv('BENCH_WARMUP_MS', 1000);
+const MEASURE_MS = Math.max(100, intEnv('BENCH_MEASURE_MS', 1500));
+const ROUNDS = Math.max(1, intEnv('BENCH_ROUNDS', 5));
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,64').split(',').map(Number).filter((n) => n >= 1);
 const RSS_REQUESTS = intEnv('BENCH_RSS_REQUESTS', 10_000);
 const STREAM_BYTES = intEnv('BENCH_STREAM_BYTES', 1024 ** 3);
@@ -93,82 +90,98 @@ interface Row {
 
 const TRANSPORT_LABEL: Record<Transport, string> = { h1: 'HTTP/1.1', h2: 'TLS + HTTP/2' };
 
-function mergeSorted(parts: readonly Float64Array[]): Float64Array {
-  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all.sort();
-}
-
-/** Median over rounds of a[i] / b[i]. */
+/** Median over the rounds both ran of a[i] / b[i]. */
 function pairedMedian(a: readonly number[] | undefined, b: readonly number[] | undefined): number {
   if (a === undefined || b === undefined) return NaN;
-  return median(a.map((v, i) => v / (b[i] ?? NaN)));
+  const ratios = a.map((v, i) => v / (b[i] ?? NaN)).filter((r) => !Number.isNaN(r));
+  return ratios.length === 0 ? NaN : median(ratios);
 }
 
+/** The median of the rounds a client ran (a run that failed to report leaves NaN in its round). */
+function medianOf(values: readonly number[]): number {
+  const ran = values.filter((v) => !Number.isNaN(v));
+  return ran.length === 0 ? NaN : median(ran);
+}
+
+interface SmallRun {
+  readonly completed: number;
+  readonly errors: number;
+  readonly firstError?: string;
+  readonly elapsedMs: number;
+  readonly cpu: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly stuck: boolean;
+}
+
+/**
+ * Every run is a fresh process with one client, warmed up, then measured for a fixed time; every client runs once
+ * per round, in an order rotated each round, so that the ratios pair runs seconds apart.
+ */
 async function smallGets(origin: string, transport: Transport): Promise<Row[]> {
-  const url = `${origin}/json`;
-  const clients = new Map<string, { client: Client; max: number }>();
-  for (const kind of CLIENTS) {
-    if (!(kind.transports ?? ['h1']).includes(transport)) continue;
-    if (ONLY_CLIENTS !== undefined && kind.name !== FLOOR && kind.name !== FLOOR_DEVICE && kind.name !== BASELINE && !ONLY_CLIENTS.some((c) => kind.name.includes(c))) continue;
-    const made = await kind.create(url);
-    if (typeof made === 'string') note(`${kind.name} skipped: ${made}`);
-    else clients.set(kind.name, { client: made, max: kind.maxConcurrency ?? Infinity });
-  }
+  const kinds = CLIENTS.filter((kind) =>
+    (kind.transports ?? ['h1']).includes(transport) &&
+    (ONLY_CLIENTS === undefined || kind.name === FLOOR || kind.name === FLOOR_DEVICE || kind.name === BASELINE || ONLY_CLIENTS.some((c) => kind.name.includes(c))));
+  const skipped = new Set<string>();
   const rows: Row[] = [];
   for (const c of CONCURRENCY) {
-    const names = [...clients.keys()].filter((n) => (clients.get(n)?.max ?? 0) >= c);
-    const workers = new Map<string, OneRequest[]>();
-    for (const name of names) workers.set(name, Array.from({ length: c }, () => (clients.get(name) as { client: Client }).client.worker()));
-    const rps = new Map<string, number[]>(names.map((n) => [n, []]));
-    const lat = new Map<string, Float64Array[]>(names.map((n) => [n, []]));
+    const names = kinds.filter((k) => (k.maxConcurrency ?? Infinity) >= c).map((k) => k.name);
+    const series = (): Map<string, number[]> => new Map(names.map((n) => [n, Array<number>(ROUNDS).fill(NaN)]));
+    const rps = series();
+    const p50s = series();
+    const p99s = series();
+    const cpus = series();
     const errs = new Map<string, number>(names.map((n) => [n, 0]));
-    const cpus = new Map<string, number[]>(names.map((n) => [n, []]));
     const done = new Map<string, number>(names.map((n) => [n, 0]));
     for (let round = 0; round < ROUNDS; round++) {
       // Rotate the order each round: no library always runs right after the same neighbour.
       const order = names.map((_, i) => names[(i + round) % names.length] as string);
       for (const name of order) {
-        const w = workers.get(name) as OneRequest[];
-        await runLoad(w, round === 0 ? WARMUP : REWARM, MAX_SECONDS * 1000);
-        await settle();
-        const r = await runLoad(w, REQUESTS, MAX_SECONDS * 1000);
+        if (skipped.has(name)) continue;
+        let r: SmallRun;
+        try {
+          const out = await child(['small', origin, name, c, WARMUP_MS, MEASURE_MS], ['--expose-gc'], WARMUP_MS + MEASURE_MS + 60_000);
+          if (typeof out.skipped === 'string') {
+            note(`${name} skipped: ${out.skipped}`);
+            skipped.add(name);
+            continue;
+          }
+          r = out as unknown as SmallRun;
+        } catch (err) {
+          note(`${name} ${transport} c=${c} round ${round + 1}: ${err instanceof Error ? err.message : String(err)}`);
+          continue;
+        }
         const perSecond = (r.completed * 1000) / r.elapsedMs;
-        (rps.get(name) as number[]).push(perSecond);
-        (lat.get(name) as Float64Array[]).push(r.latencies);
-        (cpus.get(name) as number[]).push(r.cpuMicrosPerRequest);
+        (rps.get(name) as number[])[round] = perSecond;
+        (p50s.get(name) as number[])[round] = r.p50;
+        (p99s.get(name) as number[])[round] = r.p99;
+        (cpus.get(name) as number[])[round] = r.cpu;
         errs.set(name, (errs.get(name) ?? 0) + r.errors);
         done.set(name, (done.get(name) ?? 0) + r.completed);
         if (r.errors > 0) note(`${name} ${transport} c=${c}: ${r.errors} failed requests (first: ${String(r.firstError)})`);
-        if (r.timedOut) note(`${name} ${transport} c=${c}: stopped at the ${MAX_SECONDS} s limit after ${r.completed} requests`);
-        console.log(`  ${transport} c=${String(c).padStart(2)} round ${round + 1}/${ROUNDS}  ${name.padEnd(24)} ${perSecond.toFixed(0).padStart(7)} req/s  ${r.cpuMicrosPerRequest.toFixed(0).padStart(4)} µs CPU/req`);
-        await settle(50);
+        if (r.stuck) note(`${name} ${transport} c=${c}: requests still unsettled 10 s after the run's end`);
+        console.log(`  ${transport} c=${String(c).padStart(2)} round ${round + 1}/${ROUNDS}  ${name.padEnd(24)} ${perSecond.toFixed(0).padStart(7)} req/s  ${r.cpu.toFixed(0).padStart(4)} µs CPU/req`);
       }
     }
     for (const name of names) {
-      const all = mergeSorted(lat.get(name) as Float64Array[]);
+      if (skipped.has(name)) continue;
       rows.push({
         transport,
         name,
         concurrency: c,
-        rps: median(rps.get(name) as number[]),
+        rps: medianOf(rps.get(name) as number[]),
         pairedRatio: pairedMedian(rps.get(name), rps.get(BASELINE)),
         floorRatio: pairedMedian(rps.get(name), rps.get(FLOOR)),
         deviceFloorRatio: pairedMedian(rps.get(name), rps.get(FLOOR_DEVICE)),
         latencyVsRequest: pairedMedian(rps.get(OURS), rps.get(name)),
-        p50: percentile(all, 50),
-        p99: percentile(all, 99),
-        cpu: median(cpus.get(name) as number[]),
+        p50: medianOf(p50s.get(name) as number[]),
+        p99: medianOf(p99s.get(name) as number[]),
+        cpu: medianOf(cpus.get(name) as number[]),
         errors: errs.get(name) ?? 0,
         completed: done.get(name) ?? 0,
       });
     }
   }
-  for (const { client } of clients.values()) await client.close();
   return rows;
 }
 
@@ -208,7 +221,7 @@ function targets(rows: readonly Row[]): string[] {
       }
       const sync = find(t, SYNC, c);
       if (sync !== undefined) {
-        // p50 over every round's latencies: the mean moves with every stall another process causes.
+        // p50, not the mean: the mean moves with every stall another process causes.
         const p50 = sync.p50 / ours.p50;
         out.push(`- ${label}: requestSync() latency = **${fixed(p50, 3)} × request()** (p50; mean, paired by round: ${fixed(sync.latencyVsRequest)} ×) — ${p50 <= 1.5 ? 'meets' : 'MISSES'} ≤ 1.5 ×`);
       }
@@ -393,8 +406,7 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const envUsed = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${String(v)}`);
 const command = `${envUsed.length > 0 ? `${envUsed.join(' ')} ` : ''}${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${process.execArgv.join(' ')} .build/bench/run.js`}`;
 console.log(`ohos-net-http bench — ${cpu}, ${os.cpus().length} cores, Node ${process.version}`);
-console.log(`  ${REQUESTS} requests × ${ROUNDS} rounds per client and concurrency (${WARMUP}/${REWARM} warm-up); concurrency ${CONCURRENCY.join(', ')}`);
-if (!hasGc) note('run without --expose-gc: no forced GC between runs, so one run\'s garbage may land in the next');
+console.log(`  small GETs: ${ROUNDS} rounds; each run a fresh process, ${WARMUP_MS} ms warm-up then ${MEASURE_MS} ms measured; concurrency ${CONCURRENCY.join(', ')}`);
 
 const server = await startServer();
 const rows: Row[] = [];
@@ -442,8 +454,8 @@ const head = [
   `- Code: ${revision}`,
   `- Node ${process.version}; undici ${versionOf('undici')}, axios ${versionOf('axios')}, got ${versionOf('got')}, node-fetch ${versionOf('node-fetch')}`,
   `- Command: \`${command}\` (took ${elapsed.toFixed(0)} s); load average before the run ${loadBefore}`,
-  `- Server: node:http (HTTP/1.1) and node:http2 createSecureServer (TLS + HTTP/2, allowHTTP1, maxConcurrentStreams 128, test/fixtures certificate; our client passes caPath, undici its own Agent's connect.ca) in a separate process on 127.0.0.1, keep-alive. Client: one process, clients in turn, rotated each round, forced GC + 100 ms pause before every measured run.`,
-  `- Small GET: ${REQUESTS} requests per run after a warm-up (${WARMUP} requests in the first round, ${REWARM} later), ${ROUNDS} rounds; req/s = median of rounds; its ratios = median over rounds of (client ÷ the dispatch floor, or ÷ undici.request, in the same round), which cancels most of the load other processes put on the machine; p50/p99 over all rounds' latencies. The floor is undici's \`dispatch\` with a handler that only collects the bytes and decodes them to a string (no Readable, no header object); it and undici.request share the Agent settings of our pools (allowH2, headersTimeout 0, bodyTimeout 0). \`undici dispatch, device rules\` is the same handler held to what the device does: its default request headers (User-Agent, Accept, Accept-Encoding), the next HTTP/1.1 request only once undici has handed the socket back to its pool (one loop turn; sooner, undici opens a second connection), one multiplexed HTTP/2 connection (undici alone opens one per concurrent first request). requestSync() blocks, so it runs at c=1 only; its latency ratio is its p50 over request()'s p50 (the mean, as median over rounds of request() req/s ÷ requestSync() req/s, is given beside it). Latency and CPU ratios: lower is better. Client CPU = user + system time of the client process per request (median of rounds): steadier than req/s when the machine is shared.`,
+  `- Server: node:http (HTTP/1.1) and node:http2 createSecureServer (TLS + HTTP/2, allowHTTP1, maxConcurrentStreams 128, test/fixtures certificate; our client passes caPath, undici its own Agent's connect.ca) in a separate process on 127.0.0.1, keep-alive. Client: every run is a fresh process with one client in it, as an app would use it; every client runs once per round, in an order rotated each round.`,
+  `- Small GET: each run warms up for ${WARMUP_MS} ms (pools, then the JIT), then is measured for ${MEASURE_MS} ms, with no forced GC in between (a full GC discards optimized code whose embedded objects died, so a run right after one measures recompiling); ${ROUNDS} rounds; req/s = median of rounds; its ratios = median over rounds of (client ÷ the dispatch floor, or ÷ undici.request, in the same round), which cancels most of the load other processes put on the machine; p50/p99 = median of the runs' own. The floor is undici's \`dispatch\` with a handler that only collects the bytes and decodes them to a string (no Readable, no header object); it and undici.request share the Agent settings of our pools (allowH2, headersTimeout 0, bodyTimeout 0). \`undici dispatch, device rules\` is the same handler held to what the device does: its default request headers (User-Agent, Accept, Accept-Encoding), the next HTTP/1.1 request only once undici has handed the socket back to its pool (one loop turn; sooner, undici opens a second connection), one multiplexed HTTP/2 connection (undici alone opens one per concurrent first request). requestSync() blocks, so it runs at c=1 only; its latency ratio is its p50 over request()'s p50 (medians of the runs; the mean, as median over rounds of request() req/s ÷ requestSync() req/s, is given beside it). Latency and CPU ratios: lower is better. Client CPU = user + system time of the client process per request (median of rounds): steadier than req/s when the machine is shared.`,
   '',
 ];
 const body: string[] = [];
