@@ -1,6 +1,7 @@
 // The HttpRequest object: call shapes, async delivery, listeners, destroy, concurrency.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import http, { type HttpResponse } from 'ohos-net-http';
 import { startHttp, type TestServer } from './helpers/servers.js';
 
@@ -98,7 +99,31 @@ describe('request() call shapes', () => {
     assert.equal(all.length, 50);
     for (const r of all) assert.equal(r.result, 'hello');
   });
+
+  it('calls back in the async context of the call (AsyncLocalStorage), as the promise form resumes in it', async () => {
+    const als = new AsyncLocalStorage<string>();
+    const req = http.createHttp();
+    // Concurrent calls in different contexts, on one object and its one kept-alive connection, plus a failure.
+    const seen = await Promise.all(['a', 'b', 'c'].map((name, i) => als.run(name, () => viaCallbackStore(als, (cb) => {
+      req.request(i === 2 ? 'http://127.0.0.1:1/' : `${base}?delay=${i}`, cb);
+    }))));
+    assert.deepEqual(seen.map((s) => s.store), ['a', 'b', 'c']);
+    assert.equal(seen[0]?.err, undefined);
+    assert.equal((seen[2]?.err as { code?: unknown } | undefined)?.code, 2300007);
+    const streamed = await als.run('d', () => viaCallbackStore(als, (cb) => { req.requestInStream(base, cb); }));
+    assert.deepEqual([streamed.store, streamed.err], ['d', undefined]);
+    assert.equal(await als.run('e', async () => { await req.request(base); return als.getStore(); }), 'e');
+    req.destroy();
+  });
 });
+
+function viaCallbackStore(als: AsyncLocalStorage<string>, fn: (cb: (err: unknown) => void) => void): Promise<{ store: string | undefined; err: unknown }> {
+  return new Promise((resolve) => {
+    fn((err) => {
+      resolve({ store: als.getStore(), err });
+    });
+  });
+}
 
 describe('listeners', () => {
   it('throws a string-coded 401 for bad on/off arguments', () => {

@@ -127,9 +127,15 @@ export class HttpRequestObject {
     if (denied !== undefined) return settleLater(call.callback, requestError(PERMISSION_DENIED, denied));
     const callback = call.callback;
     if (callback !== undefined) {
-      this.#run(plan, start, stream, (err, res) => {
+      // A promise reaction runs in the async context of the call (AsyncLocalStorage), where the transfer ends in
+      // undici's; the callback is then queued from there, outside the promise chain, so what it throws is uncaught.
+      void new Promise<[RequestError | undefined, T | undefined]>((settled) => {
+        this.#run(plan, start, stream, (err, res) => {
+          settled([err, res as T | undefined]);
+        });
+      }).then(([err, res]) => {
         queueMicrotask(() => {
-          callback(err, res as T | undefined);
+          callback(err, res);
         });
       });
       return undefined;
