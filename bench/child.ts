@@ -326,11 +326,11 @@ async function profile(origin: string, name: string, total: number, concurrency:
   emit({ completed: r.completed, errors: r.errors, rps: (r.completed * 1000) / r.elapsedMs });
 }
 
-const [mode, origin, a, b, c] = process.argv.slice(2);
+const [mode, origin, a, b, c, d] = process.argv.slice(2);
 if (origin === undefined || !/^https?:\/\/127\.0\.0\.1:/.test(origin)) throw new Error('child needs a 127.0.0.1 origin');
 switch (mode) {
   case 'small':
-    await small(origin, a as string, Number(b), Number(c), Number(process.argv[7]));
+    await small(origin, a as string, Number(b), Number(c), Number(d));
     break;
   case 'micro':
     await micro(origin);
