@@ -25,8 +25,6 @@ export async function settle(ms = 100): Promise<void> {
   await sleep(ms);
 }
 
-export const hasGc = gc !== undefined;
-
 export interface BenchServer {
   readonly origin: string;
   /** The same routes over TLS + HTTP/2 (certificate of test/fixtures, signed by its ca.pem). */

@@ -13,8 +13,6 @@ export interface LoadResult {
   readonly latencies: Float64Array;
   /** Client-process CPU time (user + system) per completed request, in µs. */
   readonly cpuMicrosPerRequest: number;
-  /** Set when the run stopped on its time limit rather than its count. */
-  readonly timedOut: boolean;
   /** Set when requests were still unsettled 10 s after the time limit. */
   readonly stuck: boolean;
 }
@@ -66,7 +64,6 @@ export async function runLoad(
     elapsedMs,
     latencies: done,
     cpuMicrosPerRequest: (cpu.user + cpu.system) / Math.max(1, completed),
-    timedOut: outcome === 'stuck' || completed < total,
     stuck: outcome === 'stuck',
   };
 }

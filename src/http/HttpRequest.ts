@@ -125,27 +125,29 @@ export class HttpRequestObject {
     // After argument checks and before anything else, as on the device: no INTERNET permission → 201.
     const denied = permissionFailure();
     if (denied !== undefined) return settleLater(call.callback, requestError(PERMISSION_DENIED, denied));
-    const callback = call.callback;
-    if (callback !== undefined) {
-      // A promise reaction runs in the async context of the call (AsyncLocalStorage), where the transfer ends in
-      // undici's; the callback is then queued from there, outside the promise chain, so what it throws is uncaught.
-      void new Promise<[RequestError | undefined, T | undefined]>((settled) => {
-        this.#run(plan, start, stream, (err, res) => {
-          settled([err, res as T | undefined]);
-        });
-      }).then(([err, res]) => {
-        queueMicrotask(() => {
-          callback(err, res);
-        });
-      });
-      return undefined;
-    }
-    return new Promise<T>((resolve, reject) => {
+    const outcome = new Promise<T>((resolve, reject) => {
       this.#run(plan, start, stream, (err, res) => {
         if (err === undefined) resolve(res as T);
         else reject(err);
       });
     });
+    const callback = call.callback;
+    if (callback === undefined) return outcome;
+    // The promise's reactions run in the async context of the call (AsyncLocalStorage), where the transfer ends in
+    // undici's; the callback is queued from there, outside the promise chain, so what it throws is uncaught.
+    outcome.then(
+      (res) => {
+        queueMicrotask(() => {
+          callback(undefined, res);
+        });
+      },
+      (err: unknown) => {
+        queueMicrotask(() => {
+          callback(err as RequestError, undefined);
+        });
+      },
+    );
+    return undefined;
   }
 
   #run(
