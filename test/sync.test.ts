@@ -23,6 +23,17 @@ describe('requestSync', () => {
     assert.equal(req.requestSync(server.url).responseCode, 200);
   });
 
+  it('returns an answer that comes after the caller stopped spinning and went to sleep', () => {
+    const req = http.createHttp();
+    // 50 ms is far past the spin budget: the answer must wake the sleeping caller.
+    for (let i = 0; i < 3; i++) {
+      const res = req.requestSync(`${server.url}late`);
+      assert.equal(res.responseCode, 200);
+      assert.equal(res.result, 'late');
+      assert.equal(req.requestSync(server.url).responseCode, 200, 'a fast answer right after a slow one');
+    }
+  });
+
   it('throws an Error with the numeric device code on network failure', () => {
     const req = http.createHttp();
     assert.throws(() => req.requestSync('http://127.0.0.1:1/'), (err: unknown) => {
