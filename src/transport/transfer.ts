@@ -67,6 +67,9 @@ export interface TransferFailure {
 }
 
 const SETTLED = Promise.resolve();
+const settledAlready = (): void => undefined;
+/** A settled transfer's observer: nothing is reported after the outcome. */
+const SETTLED_OBSERVER: TransferObserver = { onHeaders: settledAlready };
 
 /**
  * One request from first byte to last, across redirect hops, as one undici handler.
@@ -74,9 +77,9 @@ const SETTLED = Promise.resolve();
  */
 export class Transfer implements Dispatcher.DispatchHandler, SocketAware, DecodeSink {
   readonly #plan: RequestPlan;
-  readonly #observer: TransferObserver;
-  readonly #resolve: (r: TransferResult) => void;
-  readonly #reject: (f: TransferFailure) => void;
+  #observer: TransferObserver;
+  #resolve: (r: TransferResult) => void;
+  #reject: (f: TransferFailure) => void;
   readonly #marks: Marks;
   readonly #header: HeaderObject = {};
   #jar: Jar | undefined;
@@ -384,17 +387,19 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
     };
     // Settled from a promise reaction rather than queueMicrotask: the same queue and order, without the async
     // resource queueMicrotask builds and binds per call (only our code runs there, so its error reporting is moot).
+    const resolve = this.#resolve;
+    this.#release();
     if (this.#reused && (this.#socket as { alpnProtocol?: unknown } | undefined)?.alpnProtocol === 'h2') {
       // An HTTP/2 connection that already carried a stream takes the next one at once: no socket to hand back.
       void SETTLED.then(() => {
-        this.#resolve(result);
+        resolve(result);
       });
       return;
     }
     // undici hands a keep-alive socket back to its pool one loop turn after the response ends (an HTTP/2
     // connection joins its pool after its first response too). Settling after that turn lets the caller's next
     // request reuse the connection, as curl would.
-    void SETTLED.then(() => setImmediate(this.#resolve, result));
+    void SETTLED.then(() => setImmediate(resolve, result));
   }
 
   error(err: unknown): void {
@@ -488,7 +493,21 @@ export class Transfer implements Dispatcher.DispatchHandler, SocketAware, Decode
       }
     }
     const failure = handshakeFailure(underlyingFailure(err, this.#socket), this.#target, this.#socket);
-    this.#reject({ code: deviceCodeOf(failure, this.#phase), cause: failure });
+    const reject = this.#reject;
+    this.#release();
+    reject({ code: deviceCodeOf(failure, this.#phase), cause: failure });
+  }
+
+  /**
+   * Drops what a settled transfer no longer needs. undici and Node's HTTP/2 stream keep this handler reachable
+   * for a while after the outcome; through these fields it kept the caller's response alive too, long enough
+   * for V8 to move it to the old generation (2 KB more promoted per request over TLS + HTTP/2 without this).
+   */
+  #release(): void {
+    this.#resolve = settledAlready;
+    this.#reject = settledAlready;
+    this.#observer = SETTLED_OBSERVER;
+    this.#chunks = [];
   }
 
   #cleanup(): void {
