@@ -410,6 +410,21 @@ console.log(`  small GETs: ${ROUNDS} rounds; each run a fresh process, ${WARMUP_
 
 const server = await startServer();
 const rows: Row[] = [];
+/**
+ * How fast this host runs right now: the floor alone at HTTP/1.1 c=64 for a moment, before and after the bench.
+ * A busy host shows here and not in the guest's load average (other tenants' load does not count in it).
+ */
+async function hostProbe(): Promise<string> {
+  try {
+    const r = (await child(['small', server.origin, FLOOR, 64, 500, 1500], [], 60_000)) as unknown as SmallRun;
+    return `${((r.completed * 1000) / r.elapsedMs).toFixed(0)} req/s (${r.cpu.toFixed(0)} µs CPU per request)`;
+  } catch (err) {
+    return `no result (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+const probeBefore = await hostProbe();
+console.log(`  host probe: the floor alone at HTTP/1.1 c=64 ran ${probeBefore}`);
+let probeAfter = 'not run';
 try {
   if (SECTIONS.has('http')) {
     for (const t of TRANSPORTS) {
@@ -441,6 +456,8 @@ try {
     console.log('\nCPU profiles');
     await profileSection(server);
   }
+  probeAfter = await hostProbe();
+  console.log(`  host probe after: ${probeAfter}`);
 } finally {
   await server.close();
 }
@@ -454,6 +471,7 @@ const head = [
   `- Code: ${revision}`,
   `- Node ${process.version}; undici ${versionOf('undici')}, axios ${versionOf('axios')}, got ${versionOf('got')}, node-fetch ${versionOf('node-fetch')}`,
   `- Command: \`${command}\` (took ${elapsed.toFixed(0)} s); load average before the run ${loadBefore}`,
+  `- Host probe (the floor alone at HTTP/1.1 c=64 for 1.5 s after 0.5 s of warm-up, in a fresh process; a busy host shows here, not in the guest's load average): ${probeBefore} before the run, ${probeAfter} after it`,
   `- Server: node:http (HTTP/1.1) and node:http2 createSecureServer (TLS + HTTP/2, allowHTTP1, maxConcurrentStreams 128, test/fixtures certificate; our client passes caPath, undici its own Agent's connect.ca) in a separate process on 127.0.0.1, keep-alive. Client: every run is a fresh process with one client in it, as an app would use it; every client runs once per round, in an order rotated each round.`,
   `- Small GET: each run warms up for ${WARMUP_MS} ms (pools, then the JIT), then is measured for ${MEASURE_MS} ms, with no forced GC in between (a full GC discards optimized code whose embedded objects died, so a run right after one measures recompiling); ${ROUNDS} rounds; req/s = median of rounds; its ratios = median over rounds of (client ÷ the dispatch floor, or ÷ undici.request, in the same round), which cancels most of the load other processes put on the machine; p50/p99 = median of the runs' own. The floor is undici's \`dispatch\` with a handler that only collects the bytes and decodes them to a string (no Readable, no header object); it and undici.request share the Agent settings of our pools (allowH2, headersTimeout 0, bodyTimeout 0). \`undici dispatch, device rules\` is the same handler held to what the device does: its default request headers (User-Agent, Accept, Accept-Encoding), the next HTTP/1.1 request only once undici has handed the socket back to its pool (one loop turn; sooner, undici opens a second connection), one multiplexed HTTP/2 connection (undici alone opens one per concurrent first request). requestSync() blocks, so it runs at c=1 only; its latency ratio is its p50 over request()'s p50 (medians of the runs; the mean, as median over rounds of request() req/s ÷ requestSync() req/s, is given beside it). Latency and CPU ratios: lower is better. Client CPU = user + system time of the client process per request (median of rounds): steadier than req/s when the machine is shared.`,
   '',
