@@ -88,7 +88,7 @@ function checkArguments(url: string, options: object | undefined): void {
 
 /**
  * How long a blocked caller spins before it sleeps. Waking a thread asleep in `Atomics.wait` costs
- * tens of microseconds (more on a virtual machine, whose idle core must be woken too): a third of
+ * tens of microseconds (more on a virtual machine, whose idle core must be woken too): a quarter of
  * a local request. Spinning is bounded, so a slow answer costs at most this much extra CPU.
  */
 const SPIN_MS = 1;
@@ -98,7 +98,7 @@ function awaitAnswer(c: Channel): void {
   const signal = c.signal;
   if (c.spins) {
     const until = performance.now() + SPIN_MS;
-    // The clock is read every 64 loads: cheaper than the load, still well inside the budget.
+    // Reading the clock costs more than loading the word: read it every 64 loads.
     for (let k = 1; Atomics.load(signal, 0) === 0; k++) {
       if ((k & 63) === 0 && performance.now() >= until) break;
     }
