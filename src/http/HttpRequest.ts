@@ -135,17 +135,14 @@ export class HttpRequestObject {
     if (callback === undefined) return outcome;
     // The promise's reactions run in the async context of the call (AsyncLocalStorage), where the transfer ends in
     // undici's; the callback is queued from there, outside the promise chain, so what it throws is uncaught.
+    const deliver = (err: RequestError | undefined, res: T | undefined): void => {
+      queueMicrotask(() => {
+        callback(err, res);
+      });
+    };
     outcome.then(
-      (res) => {
-        queueMicrotask(() => {
-          callback(undefined, res);
-        });
-      },
-      (err: unknown) => {
-        queueMicrotask(() => {
-          callback(err as RequestError, undefined);
-        });
-      },
+      (res) => { deliver(undefined, res); },
+      (err: unknown) => { deliver(err as RequestError, undefined); },
     );
     return undefined;
   }
